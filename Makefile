@@ -1,0 +1,49 @@
+# papergraph — build, test, demo, bench and graphs.
+# Every target installs the Debian packages it needs when they are missing.
+
+SWIFT ?= swift
+APT_PACKAGES := libcmark-dev libsqlite3-dev libgraphviz-dev fonts-wqy-microhei pkg-config
+CORPUS ?= ../shared/corpus
+WEEK49 ?= $(CORPUS)/2025-w49.zh-CN.md
+DEMO_DB ?= out/demo.sqlite
+
+.PHONY: deps build test demo bench graphs clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get install -y $$missing >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y $$missing; }; \
+	fi
+	@# libgvc finds its layout plugins through config6a; write it if a package install skipped it.
+	@ls /usr/lib/*/graphviz/config6* >/dev/null 2>&1 || { command -v dot >/dev/null || apt-get install -y graphviz >/dev/null; dot -c; }
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) test
+
+demo: deps
+	$(SWIFT) build
+	@mkdir -p out && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	.build/debug/papergraph ingest --db $(DEMO_DB) examples
+	.build/debug/papergraph stats --db $(DEMO_DB)
+	.build/debug/papergraph papers --db $(DEMO_DB)
+	.build/debug/papergraph show --db $(DEMO_DB) VGGT
+
+bench: deps
+	$(SWIFT) build -c release
+	.build/release/papergraph bench $(CORPUS) --week $(WEEK49)
+
+graphs: deps
+	$(SWIFT) build
+	@mkdir -p out && rm -f out/graphs.sqlite*
+	.build/debug/papergraph ingest -q --db out/graphs.sqlite $(WEEK49)
+	.build/debug/papergraph map topics --db out/graphs.sqlite -o graphs/2025-w49-topics.dot
+	.build/debug/papergraph map topics --db out/graphs.sqlite -o graphs/2025-w49-topics.svg
+	.build/debug/papergraph map lineage --db out/graphs.sqlite -o graphs/2025-w49-lineage.dot
+	.build/debug/papergraph map lineage --db out/graphs.sqlite -o graphs/2025-w49-lineage.svg
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "papergraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PaperGraph", targets: ["PaperGraph"]),
+        .executable(name: "papergraph", targets: ["papergraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(
+            name: "PaperGraph",
+            dependencies: [
+                "CCmark",
+                "CGraphviz",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [
+                .copy("Schema"),
+                .copy("Resources/gazetteer.tsv"),
+            ]
+        ),
+        .executableTarget(
+            name: "papergraph",
+            dependencies: [
+                "PaperGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PaperGraphTests",
+            dependencies: ["PaperGraph"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A query result as rows of named columns, rendered for people (`table`) or scripts (`json`, `csv`).
+///
+/// Every query command returns one of these, so each gets the three formats the same way.
+public struct ResultTable: Sendable, Equatable {
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case int(Int)
+        case double(Double)
+        case list([String])
+        case null
+
+        var plain: String {
+            switch self {
+            case .text(let s): return s
+            case .int(let i): return String(i)
+            case .double(let d): return String(format: "%.3f", d)
+            case .list(let items): return items.joined(separator: "; ")
+            case .null: return ""
+            }
+        }
+
+        var json: String {
+            switch self {
+            case .text(let s): return JSONText.quote(s)
+            case .int(let i): return String(i)
+            case .double(let d): return String(format: "%.4f", d)
+            case .list(let items): return "[" + items.map(JSONText.quote).joined(separator: ", ") + "]"
+            case .null: return "null"
+            }
+        }
+    }
+
+    public enum Format: String, Sendable, CaseIterable {
+        case table, json, csv
+    }
+
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(columns: [String], rows: [[Cell]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .table: return renderTable()
+        case .json: return renderJSON()
+        case .csv: return renderCSV()
+        }
+    }
+
+    /// Columns padded to their widest cell (CJK counted as two columns); long cells are cut.
+    func renderTable(maxWidth: Int = 70) -> String {
+        let cells = rows.map { $0.map { Self.clip($0.plain.replacingOccurrences(of: "\n", with: " "), maxWidth) } }
+        var widths = columns.map { Self.displayWidth($0) }
+        for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Self.displayWidth(cell)) } }
+        func line(_ values: [String]) -> String {
+            values.enumerated().map { i, v in
+                i == values.count - 1 ? v : v + String(repeating: " ", count: widths[i] - Self.displayWidth(v))
+            }.joined(separator: "  ")
+        }
+        var out = [line(columns), line(widths.map { String(repeating: "-", count: $0) })]
+        out += cells.map(line)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func renderJSON() -> String {
+        if rows.isEmpty { return "[]\n" }
+        let objects = rows.map { row in
+            "  {" + zip(columns, row).map { "\(JSONText.quote($0)): \($1.json)" }.joined(separator: ", ") + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    func renderCSV() -> String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        let lines = [columns.map(field).joined(separator: ",")] + rows.map { $0.map { field($0.plain) }.joined(separator: ",") }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        TextSegmenter.isCJK(scalar) || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
+            || (0x2E80...0x2FDF).contains(scalar.value)
+    }
+
+    static func clip(_ s: String, _ width: Int) -> String {
+        guard displayWidth(s) > width else { return s }
+        var out = "", used = 0
+        for ch in s {
+            let w = displayWidth(String(ch))
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+}
+
+/// JSON string quoting per RFC 8259, shared by every JSON writer here.
+public enum JSONText {
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

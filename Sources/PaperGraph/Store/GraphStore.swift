@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// The SQLite paper graph: owns the database connection and its migrations.
+///
+/// Foreign keys are on and file databases use WAL (through `DatabasePool`).
+/// Tests use an in-memory `DatabaseQueue`.
+public final class GraphStore: Sendable {
+    public let writer: any DatabaseWriter
+    public let path: String
+
+    /// Opens (and migrates) the database at `path`.
+    ///
+    /// - Parameters:
+    ///   - path: the database file.
+    ///   - create: when false, a missing file is an error instead of a new database.
+    /// - Throws: ``StoreError`` naming the file and what to do.
+    public init(path: String, create: Bool = true) throws {
+        self.path = path
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) {
+            if let permissions = try? manager.attributesOfItem(atPath: path)[.posixPermissions] as? Int,
+               permissions & 0o222 == 0 {
+                if create { throw StoreError.readOnly(path: path) }
+            }
+            if let handle = FileHandle(forReadingAtPath: path) {
+                let header = handle.readData(ofLength: 16)
+                try? handle.close()
+                if !header.isEmpty && !header.starts(with: Data("SQLite format 3".utf8)) {
+                    throw StoreError.notADatabase(path: path)
+                }
+            }
+        } else if !create {
+            throw StoreError.cannotOpen(path: path, reason: "no such file; run `papergraph ingest DIGEST.md` first, or pass --db")
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator().migrate(writer)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// An in-memory store, for tests and one-off runs.
+    public init() throws {
+        path = ":memory:"
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: configuration)
+        try Self.migrator().migrate(writer)
+    }
+
+    /// The migrations, one per `schema/NNN_name.sql` file, applied in file-name order.
+    public static func migrator(upTo last: String? = nil) throws -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for file in try schemaFiles() {
+            let name = file.deletingPathExtension().lastPathComponent
+            let sql = try String(contentsOf: file, encoding: .utf8)
+            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+            if name == last { break }
+        }
+        return migrator
+    }
+
+    static func schemaFiles() throws -> [URL] {
+        guard let folder = Bundle.module.url(forResource: "Schema", withExtension: nil),
+              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        else { throw StoreError.missingSchema }
+        return files.filter { $0.pathExtension == "sql" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    /// The schema version the database is at (`PRAGMA user_version`).
+    public func schemaVersion() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    static func storeError(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        default: return .cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+}

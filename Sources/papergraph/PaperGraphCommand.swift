@@ -1,0 +1,15 @@
+import ArgumentParser
+import PaperGraph
+
+@main
+struct PaperGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "papergraph",
+        abstract: "Turn weekly paper-reading digests into a knowledge graph you can query and draw.",
+        version: "0.1.0",
+        subcommands: [
+            IngestCommand.self, DigestsCommand.self, RemoveCommand.self,
+            PapersCommand.self, ShowCommand.self, TopicsCommand.self, SearchCommand.self, StatsCommand.self,
+            ExportCommand.self,
+        ])
+}

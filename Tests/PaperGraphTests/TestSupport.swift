@@ -1,0 +1,28 @@
+import Foundation
+@testable import PaperGraph
+
+/// Paths the tests read: our own fixtures, and the real digests in ../shared (never copied here).
+enum TestPaths {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let corpus = shared.appendingPathComponent("corpus")
+    static let gold = shared.appendingPathComponent("gold")
+    static let week49 = corpus.appendingPathComponent("2025-w49.zh-CN.md").path
+    static var hasWeek49: Bool { FileManager.default.fileExists(atPath: week49) }
+
+    static func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name).path
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("papergraph-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func read(_ path: String) throws -> Digest {
+        let (text, _) = try DigestFiles.read(path)
+        return DigestReader().read(text: text, path: path)
+    }
+}
