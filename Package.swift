@@ -32,7 +32,7 @@ let package = Package(
             ],
             resources: [
                 .copy("Schema"),
-                .copy("Resources/gazetteer.tsv"),
+                .copy("Resources/gazetteer.txt"),
             ]
         ),
         .executableTarget(

@@ -10,6 +10,6 @@ struct PaperGraphCommand: ParsableCommand {
         subcommands: [
             IngestCommand.self, DigestsCommand.self, RemoveCommand.self,
             PapersCommand.self, ShowCommand.self, TopicsCommand.self, SearchCommand.self, StatsCommand.self,
-            ExportCommand.self,
+            ExportCommand.self, EvalCommand.self,
         ])
 }

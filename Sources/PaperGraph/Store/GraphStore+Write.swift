@@ -75,10 +75,10 @@ extension GraphStore {
                     sql: "INSERT OR IGNORE INTO entity (id, name, kind) VALUES (?, ?, ?)",
                     arguments: [entity.id, entity.name, entity.kind.rawValue])
                 try EntityAliasRecord(entityId: entity.id, digestId: digestID, alias: entity.name,
-                                      kind: entity.kind.rawValue, canonical: true).upsert(db)
+                                      kind: entity.kind.rawValue, canonical: true).insert(db, onConflict: .ignore)
                 for alias in entity.aliases.sorted() where alias != entity.name {
                     try EntityAliasRecord(entityId: entity.id, digestId: digestID, alias: alias,
-                                          kind: entity.kind.rawValue, canonical: false).upsert(db)
+                                          kind: entity.kind.rawValue, canonical: false).insert(db, onConflict: .ignore)
                 }
                 touchedEntities.insert(entity.id)
             }

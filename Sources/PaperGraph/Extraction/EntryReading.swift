@@ -1,0 +1,208 @@
+import Foundation
+
+/// Reads one paper entry: its short name, the names it mentions, and how it relates to each.
+struct EntryReading {
+    let entry: PaperEntry
+    let scanner: MentionScanner
+    let sentences: [Sentence]
+    let definitions: [Definition]
+    /// Abbreviations defined as parts of this paper only (SA, CFE): never entities.
+    let internalNames: Set<String>
+    /// Normalised full name → its abbreviation, from `Full Name (ABBR)`.
+    let abbreviations: [String: String]
+
+    init(entry: PaperEntry, scanner: MentionScanner) {
+        self.entry = entry
+        self.scanner = scanner
+        var sentences = [Sentence(text: entry.heading, line: entry.line, codeSpans: []),
+                         Sentence(text: entry.title, line: entry.line, codeSpans: [])]
+        sentences += Sentence.split(entry.body)
+        self.sentences = sentences
+        definitions = sentences.flatMap { scanner.definitions(in: $0.text) }
+        let gazetteer = scanner.gazetteer
+        internalNames = Set(definitions.filter { $0.isInternal && gazetteer.entry(for: $0.abbreviation) == nil }
+            .map { EntityName.normalise($0.abbreviation) })
+        var abbreviations: [String: String] = [:]
+        for d in definitions where !d.isInternal { abbreviations[EntityName.normalise(d.full)] = d.abbreviation }
+        self.abbreviations = abbreviations
+    }
+
+    // MARK: - The paper's short name
+
+    nonisolated(unsafe) static let titleStopWords: Set<String> = ["a", "an", "the", "towards", "toward", "learning", "from", "what", "how", "when", "why", "is", "are", "do", "does", "can", "on", "in", "beyond", "rethinking", "revisiting", "seeing", "robust", "efficient", "scaling", "unified", "deep", "multi-modal", "stabilizing", "generalizable", "real-time", "fast", "large", "open", "simple", "one", "all", "let", "make", "making", "to", "vision", "video", "3d", "4d", "2d"]
+
+    /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
+    /// or the title's first word when the heading or summary repeats it.
+    var paperName: String? {
+        if let name = entry.name { return name }
+        let bodyText = sentences.dropFirst(2).map(\.text).joined(separator: "\n")
+        for sentence in sentences.dropFirst(2) {
+            for mention in scanner.mentions(in: sentence) where mention.knownKind == nil {
+                let before = String(sentence.text.prefix(mention.offset).suffix(6))
+                if before.firstMatch(of: RelationCues.namedBefore) != nil { return mention.surface }
+            }
+        }
+        if let first = entry.title.split(separator: " ").first.map(String.init), first.count >= 3,
+           !Self.titleStopWords.contains(first.lowercased()), scanner.gazetteer.entry(for: first) == nil,
+           first.first?.isLetter == true,
+           entry.heading.contains(first) || Self.count(first, in: bodyText) >= 2 {
+            return first
+        }
+        for mention in scanner.mentions(in: sentences[0]) where mention.knownKind == nil {
+            if Self.count(mention.surface, in: bodyText) >= 2 { return mention.surface }
+        }
+        return nil
+    }
+
+    static func count(_ word: String, in text: String) -> Int {
+        var count = 0, start = text.startIndex
+        while let range = text.range(of: word, range: start..<text.endIndex) {
+            if MentionScanner.isBoundary(text, range) { count += 1 }
+            start = range.upperBound
+        }
+        return count
+    }
+
+    // MARK: - Relations
+
+    struct Occurrence {
+        var id: String
+        var kind: EntityKind?
+        var sentence: Sentence
+        var before: String
+        var after: String
+        var clause: String
+    }
+
+    struct Result {
+        var edges: [(Relation, String, Int, String)] = []
+        var mainEntity: String?
+        /// builds_on targets of the main entity with line and evidence, for lineage.
+        var buildsOn: [(String, Int, String)] = []
+    }
+
+    nonisolated(unsafe) static let listGap = /^\s*(、|和|与|及|以及|或|或者|,|，|and|or|\/)\s*$/
+    static let clauseEnds: Set<Character> = ["，", "；", "。", "！", "？", "：", ";"]
+
+    mutating func relations(registry: inout EntityRegistry) -> Result {
+        var occurrences: [Occurrence] = []
+        let gazetteer = scanner.gazetteer
+        for sentence in sentences {
+            let text = Array(sentence.text)
+            var previousEnd: Int? = nil
+            var previousBefore = ""
+            for mention in scanner.mentions(in: sentence) {
+                let key = EntityName.normalise(mention.surface)
+                if mention.knownKind == nil && internalNames.contains(key) { continue }
+                let name = mention.knownKind != nil ? mention.name
+                    : abbreviations[key].flatMap { gazetteer.entry(for: $0)?.name ?? $0 } ?? mention.name
+                let start = mention.offset, end = mention.offset + mention.surface.count
+                var clauseStart = start, clauseEnd = end
+                while clauseStart > 0, !Self.clauseEnds.contains(text[clauseStart - 1]) { clauseStart -= 1 }
+                while clauseEnd < text.count, !Self.clauseEnds.contains(text[clauseEnd]) { clauseEnd += 1 }
+                var before = String(text[max(clauseStart, start - 16)..<start])
+                let after = String(text[end..<min(clauseEnd, end + 18)])
+                // In a list (A、B 和 C), every item shares the cue before the first.
+                if let previousEnd, previousEnd <= start,
+                   String(text[previousEnd..<start]).wholeMatch(of: Self.listGap) != nil {
+                    before = previousBefore
+                }
+                previousEnd = end
+                previousBefore = before
+                let vote: EntityKind? = mention.knownKind != nil ? nil
+                    : (name.firstMatch(of: RelationCues.datasetName) != nil
+                       || String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)]).firstMatch(of: RelationCues.datasetNear) != nil)
+                    ? .dataset : .method
+                let id = registry.add(name: name, surface: mention.surface, known: mention.knownKind, vote: vote,
+                                      line: sentence.line, sentence: sentence.text)
+                occurrences.append(Occurrence(id: id, kind: mention.knownKind, sentence: sentence, before: before,
+                                              after: after, clause: String(text[clauseStart..<clauseEnd])))
+            }
+        }
+        for d in definitions where !d.isInternal {
+            let id = EntityName.id(for: gazetteer.entry(for: d.abbreviation)?.name ?? d.abbreviation)
+            if registry.items[id] != nil { registry.addAlias(d.full, to: id) }
+        }
+
+        var result = Result()
+        // What the paper itself introduces.
+        var proposed = Set<String>()
+        if let name = paperName {
+            let id = EntityName.id(for: name)
+            if registry.items[id] == nil {
+                let isDataset = "\(entry.heading) \(entry.title)".firstMatch(of: RelationCues.datasetNear) != nil
+                registry.add(name: name, surface: name, known: nil, vote: isDataset ? .dataset : .method,
+                             line: entry.line, sentence: entry.heading)
+            }
+            proposed.insert(id)
+            result.mainEntity = id
+            result.edges.append((.proposes, id, entry.line, entry.heading))
+            let prefix = EntityName.normalise(name)
+            for occurrence in occurrences where occurrence.kind == nil && !proposed.contains(occurrence.id) {
+                let key = String(occurrence.id.dropFirst("entity:".count))
+                let named = occurrence.before.firstMatch(of: RelationCues.namedBefore) != nil
+                let variant = key.count > prefix.count + 1 && key.hasPrefix(prefix)
+                    && occurrence.sentence.text.contains(where: { _ in true })
+                let introducedDataset = registry.kind(of: occurrence.id) == .dataset
+                    && occurrence.clause.firstMatch(of: RelationCues.introduces) != nil
+                    && occurrence.clause.firstMatch(of: RelationCues.datasetNear) != nil
+                if named || variant || introducedDataset {
+                    proposed.insert(occurrence.id)
+                    result.edges.append((.proposes, occurrence.id, occurrence.sentence.line, occurrence.sentence.text))
+                }
+            }
+        }
+
+        // Relations to everything else, from cues around each occurrence.
+        var found: [String: [Relation: (Int, String)]] = [:]
+        var order: [String] = []
+        for occurrence in occurrences {
+            if found[occurrence.id] == nil { order.append(occurrence.id); found[occurrence.id] = [:] }
+            let kind = registry.kind(of: occurrence.id)
+            let evidence = (occurrence.sentence.line, occurrence.sentence.text)
+            func note(_ relation: Relation) {
+                if found[occurrence.id]![relation] == nil { found[occurrence.id]![relation] = evidence }
+            }
+            if kind == .metric { note(.reports); continue }
+            if proposed.contains(occurrence.id) {
+                if kind == .dataset && occurrence.sentence.text.firstMatch(of: RelationCues.evaluates) != nil
+                    && occurrence.sentence.line != entry.line { note(.evaluates_on) }
+                continue
+            }
+            let builds = occurrence.before.firstMatch(of: RelationCues.buildsBefore) != nil
+                || occurrence.after.firstMatch(of: RelationCues.buildsAfter) != nil
+            let uses = occurrence.before.firstMatch(of: RelationCues.usesBefore) != nil
+                || occurrence.after.firstMatch(of: RelationCues.usesAfter) != nil
+            let compares = occurrence.clause.firstMatch(of: RelationCues.compares) != nil
+            switch kind {
+            case .dataset:
+                if occurrence.sentence.text.firstMatch(of: RelationCues.evaluates) != nil { note(.evaluates_on) }
+                else if builds { note(.builds_on) }
+                else { note(.mentions) }
+            case .method:
+                if builds { note(.builds_on) }
+                if compares { note(.compares_with) }
+                if uses && !builds { note(.uses) }
+                if !builds && !compares && !uses { note(.mentions) }
+            case .metric:
+                break
+            }
+        }
+        for id in order where !proposed.contains(id) {
+            var relations = found[id]!
+            if relations.count > 1 { relations[.mentions] = nil }
+            if relations[.builds_on] != nil { relations[.uses] = nil }
+            for relation in Relation.allCases {
+                guard let (line, evidence) = relations[relation] else { continue }
+                result.edges.append((relation, id, line, Self.clip(evidence)))
+                if relation == .builds_on { result.buildsOn.append((id, line, Self.clip(evidence))) }
+            }
+        }
+        return result
+    }
+
+    /// Evidence stays a sentence: long ones are cut at 300 characters.
+    static func clip(_ sentence: String) -> String {
+        sentence.count <= 300 ? sentence : String(sentence.prefix(299)) + "…"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A curated list of well-known methods, datasets and metrics, and of tokens that are never entities.
+///
+/// General knowledge only (see `Resources/gazetteer.txt`): a name here gives its kind and
+/// canonical spelling wherever it appears; nothing is keyed to a paper or a sentence.
+public struct Gazetteer: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var kind: EntityKind
+        public var aliases: [String]
+    }
+
+    /// Normalised spelling → entry.
+    private(set) var entries: [String: Entry] = [:]
+    /// Normalised tokens that are never entities.
+    private(set) var excluded: Set<String> = []
+    /// Spellings with spaces or CJK characters, matched as phrases, longest first.
+    private(set) var phrases: [(text: String, entry: Entry)] = []
+
+    public static let standard: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return Gazetteer(text: "") }
+        return Gazetteer(text: text)
+    }()
+
+    /// Parses `kind | name | alias; alias` lines; `none | tok tok …` lines list exclusions.
+    public init(text: String) {
+        for raw in text.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count >= 2 else { continue }
+            if fields[0] == "none" {
+                for token in fields[1].split(separator: " ") { excluded.insert(EntityName.normalise(String(token))) }
+                continue
+            }
+            guard let kind = EntityKind(rawValue: fields[0]) else { continue }
+            let aliases = fields.count > 2 ? fields[2].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            let entry = Entry(name: fields[1], kind: kind, aliases: aliases)
+            for spelling in [entry.name] + aliases {
+                let key = EntityName.normalise(spelling)
+                if entries[key] == nil { entries[key] = entry }
+                if spelling.contains(" ") || spelling.unicodeScalars.contains(where: TextSegmenter.isCJK) {
+                    phrases.append((spelling, entry))
+                }
+            }
+        }
+        // A listed entity is never excluded (e.g. `SAM` the model, not the acronym list).
+        excluded.subtract(entries.keys)
+        phrases.sort { $0.text.count > $1.text.count }
+    }
+
+    public func entry(for name: String) -> Entry? { entries[EntityName.normalise(name)] }
+
+    public func isExcluded(_ name: String) -> Bool {
+        let key = EntityName.normalise(name)
+        if excluded.contains(key) { return true }
+        // Plurals of excluded acronyms (VLMs, GPUs).
+        if key.hasSuffix("s"), excluded.contains(String(key.dropLast())) { return true }
+        return false
+    }
+}

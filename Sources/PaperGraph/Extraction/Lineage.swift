@@ -1,0 +1,126 @@
+import Foundation
+
+/// Derives `derived_from` edges (child → parent) between the entities of one digest.
+///
+/// Three sources, per the annotation guide: a paper's own method descends from what it
+/// builds on; names that encode descent (VGGT-Long, FastVGGT, SAM3 after SAM2); and
+/// sentences that state it (X 及其变体 Y, Y 的前作 X).
+struct Lineage {
+    let registry: EntityRegistry
+    let scanner: MentionScanner
+    let digest: Digest
+    let proposed: [(entity: String, builds: [(String, Int, String)])]
+
+    nonisolated(unsafe) static let versioned = /^(.*?[A-Za-z])[\s\-]?[vV]?(\d+(?:\.\d+)?)([A-Za-z][\w\s\-]*|[\s\-][\w\s\-]+)?$/
+    nonisolated(unsafe) static let variantGap = /^\s*(及其|和它的|与其)\S{0,8}(变体|扩展|改进版|升级版|后继|继任者|版本)\s*$/
+    nonisolated(unsafe) static let predecessorGap = /^\s*的\s*(直接)?前作\s*$/
+
+    func edges() -> [ExtractedEdge] {
+        var parents: [String: [String: (Int, String)]] = [:]  // child → parent → evidence
+        func add(_ child: String, _ parent: String, _ line: Int, _ evidence: String) {
+            guard child != parent, registry.items[child] != nil, registry.items[parent] != nil,
+                  registry.kind(of: child) != .metric, registry.kind(of: parent) != .metric else { return }
+            if parents[child]?[parent] == nil { parents[child, default: [:]][parent] = (line, evidence) }
+        }
+
+        // A paper's method descends from what it builds on (same kind only).
+        for (main, builds) in proposed {
+            for (parent, line, evidence) in builds where registry.kind(of: parent) == registry.kind(of: main) {
+                add(main, parent, line, evidence)
+            }
+        }
+
+        // Names that encode descent.
+        let ids = registry.items.keys.sorted().filter { registry.kind(of: $0) != .metric }
+        var containment: [String: Set<String>] = [:]
+        for child in ids {
+            let childName = registry.items[child]!.name
+            for parent in ids where parent != child {
+                let parentName = registry.items[parent]!.name
+                if Self.encodes(child: childName, parent: parentName) { containment[child, default: []].insert(parent) }
+            }
+        }
+        var versionParent: [String: String] = [:]
+        var series: [String: [(version: Double, id: String)]] = [:]
+        for id in ids {
+            let name = registry.items[id]!.name
+            guard let m = name.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
+            let key = m.output.1.lowercased() + "|" + EntityName.normalise(String(m.output.3 ?? ""))
+            series[key, default: []].append((version, id))
+        }
+        for (key, members) in series {
+            // The bare stem (SAM for SAM2) counts as the first version.
+            var chain = members
+            if key.hasSuffix("|"), let stem = ids.first(where: { EntityName.normalise(registry.items[$0]!.name) + "|" == EntityName.normalise(String(key.dropLast())) + "|" }) {
+                chain.append((1, stem))
+            }
+            chain.sort { $0.version < $1.version }
+            for i in chain.indices.dropFirst() where chain[i].version > chain[i - 1].version {
+                versionParent[chain[i].id] = chain[i - 1].id
+            }
+        }
+        for child in ids {
+            var candidates = containment[child] ?? []
+            // Keep the most specific: SAM3-UNet descends from SAM3, not also from SAM.
+            for a in candidates {
+                for b in candidates where a != b && EntityName.normalise(registry.items[b]!.name).contains(EntityName.normalise(registry.items[a]!.name)) {
+                    candidates.remove(a)
+                }
+            }
+            if let version = versionParent[child] {
+                candidates = candidates.filter { !EntityName.normalise(registry.items[version]!.name).contains(EntityName.normalise(registry.items[$0]!.name)) }
+                candidates.insert(version)
+            }
+            for parent in candidates.sorted() {
+                let (line, evidence) = evidenceFor(child, parent)
+                add(child, parent, line, evidence)
+            }
+        }
+
+        // Sentences that state it.
+        for entry in digest.entries {
+            for sentence in Sentence.split(entry.body) {
+                let mentions = scanner.mentions(in: sentence)
+                for (a, b) in zip(mentions, mentions.dropFirst()) {
+                    let start = a.offset + a.surface.count
+                    guard start <= b.offset else { continue }
+                    let gap = String(Array(sentence.text)[start..<b.offset])
+                    let idA = EntityName.id(for: a.name), idB = EntityName.id(for: b.name)
+                    if gap.wholeMatch(of: Self.variantGap) != nil { add(idB, idA, sentence.line, EntryReading.clip(sentence.text)) }
+                    if gap.wholeMatch(of: Self.predecessorGap) != nil { add(idA, idB, sentence.line, EntryReading.clip(sentence.text)) }
+                }
+            }
+        }
+
+        var edges: [ExtractedEdge] = []
+        for child in parents.keys.sorted() {
+            for (parent, evidence) in parents[child]!.sorted(by: { $0.key < $1.key }) {
+                edges.append(ExtractedEdge(source: child, target: parent, relation: .derived_from, line: evidence.0, evidence: evidence.1))
+            }
+        }
+        return edges
+    }
+
+    /// Whether `child`'s name is `parent`'s with a prefix or suffix (FastVGGT, VGGT-Long,
+    /// Occ3D-nuScenes), the parent standing at a word boundary.
+    static func encodes(child: String, parent: String) -> Bool {
+        guard parent.count >= 3, child.count > parent.count, let range = child.range(of: parent) else { return false }
+        let before = range.lowerBound > child.startIndex ? child[child.index(before: range.lowerBound)] : nil
+        let after = range.upperBound < child.endIndex ? child[range.upperBound] : nil
+        if let after, after.isLowercase { return false }
+        let parentIsCaps = parent.allSatisfy { !$0.isLowercase }
+        if parentIsCaps, let after, after.isUppercase { return false }
+        if parentIsCaps, let before, before.isUppercase, child.distance(from: child.startIndex, to: range.lowerBound) > 1 { return false }
+        if let before, before.isLowercase, parent.first?.isLowercase == true { return false }
+        return true
+    }
+
+    private func evidenceFor(_ child: String, _ parent: String) -> (Int, String) {
+        let c = registry.items[child]!, p = registry.items[parent]!
+        if let both = c.sentences.first(where: { $0.text.contains(c.name) && $0.text.contains(p.name) }) {
+            return (both.line, EntryReading.clip(both.text))
+        }
+        let first = c.sentences.first!
+        return (first.line, EntryReading.clip(first.text))
+    }
+}
