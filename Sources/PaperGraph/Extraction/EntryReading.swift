@@ -29,7 +29,7 @@ struct EntryReading {
 
     // MARK: - The paper's short name
 
-    nonisolated(unsafe) static let titleStopWords: Set<String> = ["a", "an", "the", "towards", "toward", "learning", "from", "what", "how", "when", "why", "is", "are", "do", "does", "can", "on", "in", "beyond", "rethinking", "revisiting", "seeing", "robust", "efficient", "scaling", "unified", "deep", "multi-modal", "stabilizing", "generalizable", "real-time", "fast", "large", "open", "simple", "one", "all", "let", "make", "making", "to", "vision", "video", "3d", "4d", "2d"]
+    static let titleStopWords: Set<String> = ["a", "an", "the", "towards", "toward", "learning", "from", "what", "how", "when", "why", "is", "are", "do", "does", "can", "on", "in", "beyond", "rethinking", "revisiting", "seeing", "robust", "efficient", "scaling", "unified", "deep", "multi-modal", "stabilizing", "generalizable", "real-time", "fast", "large", "open", "simple", "one", "all", "let", "make", "making", "to", "vision", "video", "3d", "4d", "2d"]
 
     /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
     /// or the title's first word when the heading or summary repeats it.
@@ -74,7 +74,7 @@ struct EntryReading {
         var clause: String
     }
 
-    struct Result {
+    struct ReadingResult {
         var edges: [(Relation, String, Int, String)] = []
         var mainEntity: String?
         /// builds_on targets of the main entity with line and evidence, for lineage.
@@ -84,39 +84,68 @@ struct EntryReading {
     nonisolated(unsafe) static let listGap = /^\s*(、|和|与|及|以及|或|或者|,|，|and|or|\/)\s*$/
     static let clauseEnds: Set<Character> = ["，", "；", "。", "！", "？", "：", ";"]
 
-    mutating func relations(registry: inout EntityRegistry) -> Result {
+    mutating func relations(registry: inout EntityRegistry) -> ReadingResult {
         var occurrences: [Occurrence] = []
         let gazetteer = scanner.gazetteer
         for sentence in sentences {
             let text = Array(sentence.text)
-            var previousEnd: Int? = nil
-            var previousBefore = ""
-            for mention in scanner.mentions(in: sentence) {
-                let key = EntityName.normalise(mention.surface)
-                if mention.knownKind == nil && internalNames.contains(key) { continue }
-                let name = mention.knownKind != nil ? mention.name
-                    : abbreviations[key].flatMap { gazetteer.entry(for: $0)?.name ?? $0 } ?? mention.name
-                let start = mention.offset, end = mention.offset + mention.surface.count
-                var clauseStart = start, clauseEnd = end
-                while clauseStart > 0, !Self.clauseEnds.contains(text[clauseStart - 1]) { clauseStart -= 1 }
-                while clauseEnd < text.count, !Self.clauseEnds.contains(text[clauseEnd]) { clauseEnd += 1 }
-                var before = String(text[max(clauseStart, start - 16)..<start])
-                let after = String(text[end..<min(clauseEnd, end + 18)])
-                // In a list (A、B 和 C), every item shares the cue before the first.
-                if let previousEnd, previousEnd <= start,
-                   String(text[previousEnd..<start]).wholeMatch(of: Self.listGap) != nil {
-                    before = previousBefore
+            let mentions = scanner.mentions(in: sentence).filter {
+                $0.knownKind != nil || !internalNames.contains(EntityName.normalise($0.surface))
+            }
+            // Lists (A、B 和 C 等基准上) share the cue before their first item and after their last.
+            var chains: [[Int]] = []
+            for i in mentions.indices {
+                let previousEnd = i > 0 ? mentions[i - 1].offset + mentions[i - 1].surface.count : -1
+                if i > 0, previousEnd <= mentions[i].offset,
+                   String(text[previousEnd..<mentions[i].offset]).wholeMatch(of: Self.listGap) != nil {
+                    chains[chains.count - 1].append(i)
+                } else {
+                    chains.append([i])
                 }
-                previousEnd = end
-                previousBefore = before
-                let vote: EntityKind? = mention.knownKind != nil ? nil
-                    : (name.firstMatch(of: RelationCues.datasetName) != nil
-                       || String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)]).firstMatch(of: RelationCues.datasetNear) != nil)
-                    ? .dataset : .method
-                let id = registry.add(name: name, surface: mention.surface, known: mention.knownKind, vote: vote,
-                                      line: sentence.line, sentence: sentence.text)
-                occurrences.append(Occurrence(id: id, kind: mention.knownKind, sentence: sentence, before: before,
-                                              after: after, clause: String(text[clauseStart..<clauseEnd])))
+            }
+            func clauseBounds(_ start: Int, _ end: Int) -> (Int, Int) {
+                var a = start, b = end
+                while a > 0, !Self.clauseEnds.contains(text[a - 1]) { a -= 1 }
+                while b < text.count, !Self.clauseEnds.contains(text[b]) { b += 1 }
+                return (a, b)
+            }
+            for chain in chains {
+                let first = mentions[chain.first!], last = mentions[chain.last!]
+                let (chainStart, _) = clauseBounds(first.offset, first.offset + first.surface.count)
+                let lastEnd = last.offset + last.surface.count
+                let (_, chainEnd) = clauseBounds(last.offset, lastEnd)
+                let sharedBefore = String(text[max(chainStart, first.offset - 16)..<first.offset])
+                let chainWindow = String(text[max(chainStart, first.offset - 8)..<first.offset])
+                    + " " + String(text[lastEnd..<min(chainEnd, lastEnd + 14)])
+                let chainIsDataset = chainWindow.firstMatch(of: RelationCues.datasetNear) != nil
+                    || chain.contains { mentions[$0].knownKind == .dataset }
+                for index in chain {
+                    let mention = mentions[index]
+                    let key = EntityName.normalise(mention.surface)
+                    let name = mention.knownKind != nil ? mention.name
+                        : abbreviations[key].flatMap { gazetteer.entry(for: $0)?.name ?? $0 } ?? mention.name
+                    let start = mention.offset, end = mention.offset + mention.surface.count
+                    let (clauseStart, clauseEnd) = clauseBounds(start, end)
+                    let ownBefore = String(text[max(clauseStart, start - 16)..<start])
+                    let after = String(text[end..<min(clauseEnd, end + 18)])
+                    var vote: EntityKind? = nil
+                    if mention.knownKind == nil {
+                        if ownBefore.firstMatch(of: RelationCues.metricBefore) != nil {
+                            vote = .metric
+                        } else if chainIsDataset || name.firstMatch(of: RelationCues.datasetName) != nil
+                                    || String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)]).firstMatch(of: RelationCues.datasetNear) != nil {
+                            vote = .dataset
+                        } else {
+                            vote = .method
+                        }
+                    }
+                    let id = registry.add(name: name, surface: mention.surface, known: mention.knownKind, vote: vote,
+                                          line: sentence.line, sentence: sentence.text)
+                    occurrences.append(Occurrence(id: id, kind: mention.knownKind, sentence: sentence,
+                                                  before: index == chain.first! ? ownBefore : sharedBefore,
+                                                  after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
+                                                  clause: String(text[clauseStart..<clauseEnd])))
+                }
             }
         }
         for d in definitions where !d.isInternal {
@@ -124,7 +153,7 @@ struct EntryReading {
             if registry.items[id] != nil { registry.addAlias(d.full, to: id) }
         }
 
-        var result = Result()
+        var result = ReadingResult()
         // What the paper itself introduces.
         var proposed = Set<String>()
         if let name = paperName {

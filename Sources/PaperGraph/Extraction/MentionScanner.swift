@@ -30,7 +30,9 @@ public struct MentionScanner: Sendable {
 
     nonisolated(unsafe) static let tokenPattern = /[A-Za-z0-9πµμ³²₀][A-Za-z0-9πµμ³²₀\-\.\+&@°′']*/
     nonisolated(unsafe) static let versionPattern = /^\s(\d+(?:\.\d+)?)(?![\w.])/
-    nonisolated(unsafe) static let sizePattern = /^(?i)(\d+(\.\d+)?[kmbt]|\d+(\.\d+)?x|\d+d|\d+(\.\d+)?hz|\d+k|\d+p|v\d+(\.\d+)*|\d+(\.\d+)?%?|top-?\d+|[ivx]+|\d+-bit|\d+-dof|\d+-shot)$/
+    nonisolated(unsafe) static let sizePattern = /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
+    /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric.
+    nonisolated(unsafe) static let descriptiveSuffix = /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise)$/
     /// English words that name parts of one system rather than a method another paper would reuse.
     nonisolated(unsafe) static let internalWords = /(?i)\b(adapter|module|block|head|loss|mechanism|layer|branch|extractor|strategy|connector|unit|encoder|decoder|embedding|token|gate|gating|fusion|attention|refinement|alignment|regularization|sampling|prior|bank|memory|query|queries|pooling|aggregation|projector|router|scheduler|reward|objective|score|metric|filter|field|representation|pipeline|stage|step|operator|function|map)s?\b/
 
@@ -60,6 +62,10 @@ public struct MentionScanner: Sendable {
             var range = match.range
             var token = String(text[range])
             while let last = token.last, ".-'+&@".contains(last) { token.removeLast(); range = range.lowerBound..<text.index(before: range.upperBound) }
+            while let suffix = token.firstMatch(of: Self.descriptiveSuffix) {
+                token.removeSubrange(suffix.range)
+                range = range.lowerBound..<text.index(range.lowerBound, offsetBy: token.count)
+            }
             guard !token.isEmpty, !covered.contains(where: { $0.overlaps(range) }) else { continue }
             // "SAM 3", "Wan 2.1": a name followed by a bare version number.
             let after = text[range.upperBound...]
@@ -77,6 +83,10 @@ public struct MentionScanner: Sendable {
             if let entry = gazetteer.entry(for: token) {
                 covered.append(range)
                 found.append(Mention(surface: token, name: entry.name, knownKind: entry.kind, offset: offset))
+            } else if token.contains("@"), token.first?.isLetter == true {
+                // AUC@5°, pass@k, R@1: a measurement at a threshold is a metric.
+                covered.append(range)
+                found.append(Mention(surface: token, name: token, knownKind: .metric, offset: offset))
             } else if isNameShaped(token) || sentence.codeSpans.contains(token) && isPlausibleCodeName(token) {
                 covered.append(range)
                 found.append(Mention(surface: token, name: token, knownKind: nil, offset: offset))
@@ -88,6 +98,12 @@ public struct MentionScanner: Sendable {
     /// Whether a token not in the gazetteer reads as a proper name (VGGT, nuScenes, SAM3-UNet, π³).
     public func isNameShaped(_ token: String) -> Bool {
         guard token.count >= 2, !gazetteer.isExcluded(token), token.wholeMatch(of: Self.sizePattern) == nil else { return false }
+        // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.
+        if token.contains("+"), !token.hasSuffix("+"),
+           token.split(separator: "+").allSatisfy({ gazetteer.isExcluded(String($0)) || !isNameShaped(String($0)) }) { return false }
+        if let m = token.wholeMatch(of: /(\d+)([A-Za-z][\w\-]*)/),
+           gazetteer.isExcluded(String(m.output.2)) || gazetteer.entry(for: String(m.output.2))?.kind == .metric { return false }
+        if let m = token.wholeMatch(of: /\d[dD]-?([A-Z][\w\-]*)/), gazetteer.isExcluded(String(m.output.1)) { return false }
         let letters = token.filter(\.isLetter)
         guard !letters.isEmpty else { return false }
         let uppers = token.filter(\.isUppercase).count
@@ -132,7 +148,9 @@ public struct MentionScanner: Sendable {
     nonisolated(unsafe) static let definitionPattern = /((?:[A-Za-z0-9][\w\-\.']*\s+){0,7}[A-Za-z0-9][\w\-\.']*)\s*[（(]\s*([A-Za-z0-9πµμ][\w\-\.³²]*)\s*[)）]/
     nonisolated(unsafe) static let cjkDefinitionPattern = /[（(]\s*((?:[A-Za-z0-9][\w\-\.']*\s+){0,7}[A-Za-z0-9][\w\-\.']*)\s*[,，]\s*([A-Za-z0-9πµμ][\w\-\.³²]*)\s*[)）]/
 
-    /// `Full Name (ABBR)` and `中文（Full Name, ABBR）` definitions in a sentence.
+    nonisolated(unsafe) static let reversedDefinitionPattern = /([A-Za-z][\w\-]*)\s*[（(]\s*((?:[A-Za-z0-9][\w\-\.']*\s+){1,7}[A-Za-z0-9][\w\-\.']*)\s*[)）]/
+
+    /// `Full Name (ABBR)`, `ABBR (Full Name)` and `中文（Full Name, ABBR）` definitions in a sentence.
     public func definitions(in text: String) -> [Definition] {
         var out: [Definition] = []
         for match in text.matches(of: Self.definitionPattern) {
@@ -147,6 +165,13 @@ public struct MentionScanner: Sendable {
         }
         for match in text.matches(of: Self.cjkDefinitionPattern) {
             let full = String(match.output.1), abbreviation = String(match.output.2)
+            out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))
+        }
+        for match in text.matches(of: Self.reversedDefinitionPattern) {
+            let abbreviation = String(match.output.1), full = String(match.output.2)
+            let initials = String(full.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first)).lowercased()
+            let letters = abbreviation.lowercased().filter(\.isLetter)
+            guard letters.count >= 2, initials.hasPrefix(String(letters.prefix(2))) || Set(letters).isSubset(of: Set(initials)) else { continue }
             out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))
         }
         return out

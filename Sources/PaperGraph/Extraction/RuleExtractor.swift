@@ -72,8 +72,11 @@ struct EntityRegistry {
     func kind(of id: String) -> EntityKind {
         guard let item = items[id] else { return .method }
         if let known = item.known { return known }
-        let dataset = item.votes[.dataset] ?? 0, method = item.votes[.method] ?? 0
-        return dataset > method ? .dataset : .method
+        // Most votes wins; ties go to method, the most common kind.
+        return EntityKind.allCases.max { a, b in
+            let va = item.votes[a] ?? 0, vb = item.votes[b] ?? 0
+            return va != vb ? va < vb : (a == .method ? false : b == .method ? true : a > b)
+        } ?? .method
     }
 
     func entities() -> [ExtractedEntity] {
