@@ -81,7 +81,7 @@ struct EntryReading {
         var buildsOn: [(String, Int, String)] = []
     }
 
-    nonisolated(unsafe) static let listGap = /^\s*(、|和|与|及|以及|或|或者|,|，|and|or|\/)\s*$/
+    nonisolated(unsafe) static let listGap = /^(\s+[A-Z][A-Za-z]*){0,2}\s*(、|和|与|及|以及|或|或者|,|，|and|or|\/)\s*$/
     static let clauseEnds: Set<Character> = ["，", "；", "。", "！", "？", "：", ";"]
 
     mutating func relations(registry: inout EntityRegistry) -> ReadingResult {
@@ -129,17 +129,21 @@ struct EntryReading {
                     let ownBefore = String(text[max(clauseStart, start - 16)..<start])
                     let after = String(text[end..<min(clauseEnd, end + 18)])
                     var vote: EntityKind? = nil
+                    var weight = 2
                     if mention.knownKind == nil {
                         if ownBefore.firstMatch(of: RelationCues.metricBefore) != nil {
                             vote = .metric
                         } else if chainIsDataset || name.firstMatch(of: RelationCues.datasetName) != nil
+                                    || Self.inBenchmarkPhrase(Array(text[clauseStart..<clauseEnd]), at: start - clauseStart)
                                     || String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)]).firstMatch(of: RelationCues.datasetNear) != nil {
                             vote = .dataset
                         } else {
+                            // No cue is weak evidence: an explicit dataset cue elsewhere outweighs it.
                             vote = .method
+                            weight = 1
                         }
                     }
-                    let id = registry.add(name: name, surface: mention.surface, known: mention.knownKind, vote: vote,
+                    let id = registry.add(name: name, surface: mention.surface, known: mention.knownKind, vote: vote, weight: weight,
                                           line: sentence.line, sentence: sentence.text)
                     occurrences.append(Occurrence(id: id, kind: mention.knownKind, sentence: sentence,
                                                   before: index == chain.first! ? ownBefore : sharedBefore,
@@ -205,7 +209,9 @@ struct EntryReading {
             let compares = occurrence.clause.firstMatch(of: RelationCues.compares) != nil
             switch kind {
             case .dataset:
-                if occurrence.sentence.text.firstMatch(of: RelationCues.evaluates) != nil { note(.evaluates_on) }
+                let measuredHere = occurrence.before.firstMatch(of: RelationCues.evaluatedBefore) != nil
+                    && occurrence.after.firstMatch(of: RelationCues.evaluatedAfter) != nil
+                if measuredHere || occurrence.sentence.text.firstMatch(of: RelationCues.evaluates) != nil { note(.evaluates_on) }
                 else if builds { note(.builds_on) }
                 else { note(.mentions) }
             case .method:
@@ -228,6 +234,14 @@ struct EntryReading {
             }
         }
         return result
+    }
+
+    nonisolated(unsafe) static let benchmarkAfter = /(数据集|基准|基准测试|benchmark|测试集)\s*(上|中)/
+
+    /// `在 … X … 基准上`: a name inside such a phrase is a dataset.
+    static func inBenchmarkPhrase(_ clause: [Character], at offset: Int) -> Bool {
+        guard offset >= 0, offset <= clause.count, clause[..<offset].contains("在") else { return false }
+        return String(clause[offset...]).firstMatch(of: benchmarkAfter) != nil
     }
 
     /// Evidence stays a sentence: long ones are cut at 300 characters.

@@ -16,10 +16,13 @@ enum RelationCues {
     nonisolated(unsafe) static let compares = /(优于|超越|超过|胜过|领先|相比|相较|对比|比较|基线|baseline|outperform|surpass|beats?\b|compared|相对于|击败|媲美|比肩|持平|匹敌|逊于|不及|落后于|竞争对手|竞品|对手|强于|好于|高于|低于|提升了|vs\.?\b|versus|than)/
 
     /// Anywhere in the sentence: the name is a dataset the paper trains or evaluates on.
-    nonisolated(unsafe) static let evaluates = /(上|中|数据集|基准|benchmark|dataset|测试|评估|评测|实验|结果|SOTA|性能|指标|训练|evaluat|experiment|train|test|results?|achiev|达到|取得|刷新|提升|超越|优于)/
+    nonisolated(unsafe) static let evaluates = /(测试|评估|评测|实验|验证|结果|SOTA|性能|指标|训练|微调|evaluat|experiment|train|test|results?|achiev|state-of-the-art|outperform|达到|取得|刷新|提升|超越|优于|领先|准确率|精度|误差|得分|分数|表现)/
+    /// `在 X（等）…上`: the name is where something was measured.
+    nonisolated(unsafe) static let evaluatedBefore = /在\s*(多个|四个|三个|两个|主流的?|公开的?|标准的?|经典的?|大规模的?|具有挑战性的)?\s*$/
+    nonisolated(unsafe) static let evaluatedAfter = /^\s*[）)]?\s*(等)?\s*\S{0,14}?(数据集|基准|benchmark|测试集)?\s*(上|中)/
 
     /// Near a name: it is a dataset or benchmark.
-    nonisolated(unsafe) static let datasetNear = /(数据集|基准|benchmark|dataset|测试集|训练集|验证集|训练数据|语料|corpus|榜单|leaderboard|竞赛|competition|olympiad|评测集)/
+    nonisolated(unsafe) static let datasetNear = /(数据集|基准|benchmark|dataset|测试集|训练集|验证集|训练数据|语料|corpus|榜单|leaderboard|竞赛|competition|olympiad|评测集|图文对|进行训练|训练数据)/
     /// Just before a name defined in parentheses: it is a measure (相对旋转误差（RRE）).
     nonisolated(unsafe) static let metricBefore = /(误差|精度|准确率|召回率|成功率|错误率|率|指标|分数|得分|距离|error|accuracy|score|rate)\s*[（(]\s*$/
     /// Name shapes that are datasets or benchmarks.

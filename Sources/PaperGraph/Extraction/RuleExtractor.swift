@@ -52,11 +52,11 @@ struct EntityRegistry {
 
     /// Registers a mention and returns its entity id.
     @discardableResult
-    mutating func add(name: String, surface: String, known: EntityKind?, vote: EntityKind?, line: Int, sentence: String) -> String {
+    mutating func add(name: String, surface: String, known: EntityKind?, vote: EntityKind?, weight: Int = 1, line: Int, sentence: String) -> String {
         let id = EntityName.id(for: name)
         var item = items[id] ?? Item(name: name, known: known)
         if item.known == nil, let known { item.known = known; item.name = name }
-        if let vote { item.votes[vote, default: 0] += 1 }
+        if let vote { item.votes[vote, default: 0] += weight }
         if surface != item.name { item.aliases.insert(surface) }
         if item.sentences.count < 12 { item.sentences.append((line, sentence)) }
         items[id] = item
