@@ -158,7 +158,13 @@ public struct Evaluator: Sendable {
         let papers = Score(truePositives: paperMap.count, falsePositives: extraPapers.count, falseNegatives: gold.papers.count - paperMap.count)
 
         // Predicted pairs per relation, only for papers the gold file covers.
-        let edges = try Row.fetchAll(db, sql: "SELECT source, target, relation, evidence FROM edge WHERE digest_id = ?", arguments: [digestID])
+        let edges = try Row.fetchAll(db, sql: "SELECT source, target, relation, evidence, line FROM edge WHERE digest_id = ?", arguments: [digestID])
+        // A partial gold file covers the entries up to the first one it does not annotate.
+        var coveredUntil = Int.max
+        if gold.partial ?? false, let lastMatched = stored.lastIndex(where: { used.contains($0["paper_id"]) }),
+           lastMatched + 1 < stored.count {
+            coveredUntil = stored[lastMatched + 1]["line"]
+        }
         var predicted: [Relation: [String: [String: String]]] = [:]  // relation -> paper -> name -> evidence
         var lineagePredicted: [String: String] = [:]
         var kindSeen: [String: String] = [:]
@@ -167,6 +173,7 @@ public struct Evaluator: Sendable {
         for edge in edges {
             let relation = Relation(rawValue: edge["relation"])!
             if relation == .derived_from {
+                guard (edge["line"] as Int) < coveredUntil else { continue }
                 let child = resolve(edge["source"]), parent = resolve(edge["target"])
                 lineagePredicted["\(child.name) ← \(parent.name)"] = edge["evidence"]
                 continue

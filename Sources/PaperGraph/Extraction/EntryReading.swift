@@ -10,6 +10,10 @@ struct EntryReading {
     let internalNames: Set<String>
     /// Normalised full name → its abbreviation, from `Full Name (ABBR)`.
     let abbreviations: [String: String]
+    /// Each sentence's mentions, scanned once.
+    let mentionLists: [[Mention]]
+    /// The name the entry gives the paper's contribution, if any.
+    private(set) var paperName: String? = nil
 
     init(entry: PaperEntry, scanner: MentionScanner) {
         self.entry = entry
@@ -25,6 +29,8 @@ struct EntryReading {
         var abbreviations: [String: String] = [:]
         for d in definitions where !d.isInternal { abbreviations[EntityName.normalise(d.full)] = d.abbreviation }
         self.abbreviations = abbreviations
+        mentionLists = sentences.map { scanner.mentions(in: $0) }
+        paperName = findPaperName()
     }
 
     // MARK: - The paper's short name
@@ -33,11 +39,11 @@ struct EntryReading {
 
     /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
     /// or the title's first word when the heading or summary repeats it.
-    var paperName: String? {
+    private func findPaperName() -> String? {
         if let name = entry.name { return name }
         let bodyText = sentences.dropFirst(2).map(\.text).joined(separator: "\n")
-        for sentence in sentences.dropFirst(2) {
-            for mention in scanner.mentions(in: sentence) where mention.knownKind == nil {
+        for (sentence, mentions) in zip(sentences, mentionLists).dropFirst(2) {
+            for mention in mentions where mention.knownKind == nil {
                 let before = String(sentence.text.prefix(mention.offset).suffix(6))
                 if before.firstMatch(of: RelationCues.namedBefore) != nil { return mention.surface }
             }
@@ -48,7 +54,7 @@ struct EntryReading {
            entry.heading.contains(first) || Self.count(first, in: bodyText) >= 2 {
             return first
         }
-        for mention in scanner.mentions(in: sentences[0]) where mention.knownKind == nil {
+        for mention in mentionLists[0] where mention.knownKind == nil {
             if Self.count(mention.surface, in: bodyText) >= 2 { return mention.surface }
         }
         return nil
@@ -87,9 +93,9 @@ struct EntryReading {
     mutating func relations(registry: inout EntityRegistry) -> ReadingResult {
         var occurrences: [Occurrence] = []
         let gazetteer = scanner.gazetteer
-        for sentence in sentences {
+        for (sentence, sentenceMentions) in zip(sentences, mentionLists) {
             let text = Array(sentence.text)
-            let mentions = scanner.mentions(in: sentence).filter {
+            let mentions = sentenceMentions.filter {
                 $0.knownKind != nil || !internalNames.contains(EntityName.normalise($0.surface))
             }
             // Lists (A、B 和 C 等基准上) share the cue before their first item and after their last.
@@ -128,6 +134,9 @@ struct EntryReading {
                     let (clauseStart, clauseEnd) = clauseBounds(start, end)
                     let ownBefore = String(text[max(clauseStart, start - 16)..<start])
                     let after = String(text[end..<min(clauseEnd, end + 18)])
+                    if mention.knownKind == nil,
+                       after.firstMatch(of: RelationCues.notEntityAfter) != nil
+                        || ownBefore.firstMatch(of: RelationCues.notEntityBefore) != nil { continue }
                     var vote: EntityKind? = nil
                     var weight = 2
                     if mention.knownKind == nil {
@@ -155,6 +164,21 @@ struct EntryReading {
         for d in definitions where !d.isInternal {
             let id = EntityName.id(for: gazetteer.entry(for: d.abbreviation)?.name ?? d.abbreviation)
             if registry.items[id] != nil { registry.addAlias(d.full, to: id) }
+        }
+
+        // Clause- and sentence-wide cues are the same for every name in them: test each once.
+        var comparesIn: [String: Bool] = [:], evaluatesIn: [String: Bool] = [:]
+        func hasCompareCue(_ clause: String) -> Bool {
+            if let known = comparesIn[clause] { return known }
+            let found = clause.firstMatch(of: RelationCues.compares) != nil
+            comparesIn[clause] = found
+            return found
+        }
+        func hasEvaluateCue(_ sentence: String) -> Bool {
+            if let known = evaluatesIn[sentence] { return known }
+            let found = sentence.firstMatch(of: RelationCues.evaluates) != nil
+            evaluatesIn[sentence] = found
+            return found
         }
 
         var result = ReadingResult()
@@ -198,20 +222,21 @@ struct EntryReading {
             }
             if kind == .metric { note(.reports); continue }
             if proposed.contains(occurrence.id) {
-                if kind == .dataset && occurrence.sentence.text.firstMatch(of: RelationCues.evaluates) != nil
+                if kind == .dataset && hasEvaluateCue(occurrence.sentence.text)
                     && occurrence.sentence.line != entry.line { note(.evaluates_on) }
                 continue
             }
-            let builds = occurrence.before.firstMatch(of: RelationCues.buildsBefore) != nil
-                || occurrence.after.firstMatch(of: RelationCues.buildsAfter) != nil
+            let othersWork = occurrence.after.firstMatch(of: RelationCues.othersAfter) != nil
+            let builds = !othersWork && (occurrence.before.firstMatch(of: RelationCues.buildsBefore) != nil
+                || occurrence.after.firstMatch(of: RelationCues.buildsAfter) != nil)
             let uses = occurrence.before.firstMatch(of: RelationCues.usesBefore) != nil
                 || occurrence.after.firstMatch(of: RelationCues.usesAfter) != nil
-            let compares = occurrence.clause.firstMatch(of: RelationCues.compares) != nil
+            let compares = !othersWork && kind == .method && hasCompareCue(occurrence.clause)
             switch kind {
             case .dataset:
                 let measuredHere = occurrence.before.firstMatch(of: RelationCues.evaluatedBefore) != nil
                     && occurrence.after.firstMatch(of: RelationCues.evaluatedAfter) != nil
-                if measuredHere || occurrence.sentence.text.firstMatch(of: RelationCues.evaluates) != nil { note(.evaluates_on) }
+                if measuredHere || hasEvaluateCue(occurrence.sentence.text) { note(.evaluates_on) }
                 else if builds { note(.builds_on) }
                 else { note(.mentions) }
             case .method:

@@ -17,6 +17,8 @@ public struct Gazetteer: Sendable {
     private(set) var excluded: Set<String> = []
     /// Spellings with spaces or CJK characters, matched as phrases, longest first.
     private(set) var phrases: [(text: String, entry: Entry)] = []
+    /// Phrases by their first character, lowercased, so a sentence is scanned once.
+    private(set) var phrasesByFirst: [Character: [(text: [Character], entry: Entry)]] = [:]
 
     public static let standard: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "txt"),
@@ -49,6 +51,10 @@ public struct Gazetteer: Sendable {
         // A listed entity is never excluded (e.g. `SAM` the model, not the acronym list).
         excluded.subtract(entries.keys)
         phrases.sort { $0.text.count > $1.text.count }
+        for (text, entry) in phrases {
+            let lowered = Array(text.lowercased())
+            phrasesByFirst[lowered[0], default: []].append((lowered, entry))
+        }
     }
 
     public func entry(for name: String) -> Entry? { entries[EntityName.normalise(name)] }

@@ -32,26 +32,28 @@ struct Lineage {
 
         // Names that encode descent.
         let ids = registry.items.keys.sorted().filter { registry.kind(of: $0) != .metric }
+        let key = Dictionary(uniqueKeysWithValues: ids.map { ($0, EntityName.normalise(registry.items[$0]!.name)) })
         var containment: [String: Set<String>] = [:]
         for child in ids {
             let childName = registry.items[child]!.name
-            for parent in ids where parent != child {
+            for parent in ids where parent != child && key[child]!.contains(key[parent]!) {
                 let parentName = registry.items[parent]!.name
                 if Self.encodes(child: childName, parent: parentName) { containment[child, default: []].insert(parent) }
             }
         }
+        let name = key
         var versionParent: [String: String] = [:]
         var series: [String: [(version: Double, id: String)]] = [:]
         for id in ids {
             let name = registry.items[id]!.name
             guard let m = name.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
-            let key = m.output.1.lowercased() + "|" + EntityName.normalise(String(m.output.3 ?? ""))
-            series[key, default: []].append((version, id))
+            let seriesKey = m.output.1.lowercased() + "|" + EntityName.normalise(String(m.output.3 ?? ""))
+            series[seriesKey, default: []].append((version, id))
         }
-        for (key, members) in series {
+        for (seriesKey, members) in series {
             // The bare stem (SAM for SAM2) counts as the first version.
             var chain = members
-            if key.hasSuffix("|"), let stem = ids.first(where: { EntityName.normalise(registry.items[$0]!.name) + "|" == EntityName.normalise(String(key.dropLast())) + "|" }) {
+            if seriesKey.hasSuffix("|"), let stem = ids.first(where: { name[$0] == EntityName.normalise(String(seriesKey.dropLast())) }) {
                 chain.append((1, stem))
             }
             chain.sort { $0.version < $1.version }
@@ -63,12 +65,12 @@ struct Lineage {
             var candidates = containment[child] ?? []
             // Keep the most specific: SAM3-UNet descends from SAM3, not also from SAM.
             for a in candidates {
-                for b in candidates where a != b && EntityName.normalise(registry.items[b]!.name).contains(EntityName.normalise(registry.items[a]!.name)) {
+                for b in candidates where a != b && name[b]!.contains(name[a]!) {
                     candidates.remove(a)
                 }
             }
             if let version = versionParent[child] {
-                candidates = candidates.filter { !EntityName.normalise(registry.items[version]!.name).contains(EntityName.normalise(registry.items[$0]!.name)) }
+                candidates = candidates.filter { !name[version]!.contains(name[$0]!) }
                 candidates.insert(version)
             }
             for parent in candidates.sorted() {
@@ -79,7 +81,8 @@ struct Lineage {
 
         // Sentences that state it.
         for entry in digest.entries {
-            for sentence in Sentence.split(entry.body) {
+            for sentence in Sentence.split(entry.body) where sentence.text.contains("变体") || sentence.text.contains("前作")
+                || sentence.text.contains("版本") || sentence.text.contains("扩展") || sentence.text.contains("后继") || sentence.text.contains("继任") {
                 let mentions = scanner.mentions(in: sentence)
                 for (a, b) in zip(mentions, mentions.dropFirst()) {
                     let start = a.offset + a.surface.count

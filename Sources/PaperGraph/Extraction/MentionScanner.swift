@@ -41,28 +41,42 @@ public struct MentionScanner: Sendable {
         let text = sentence.text
         var found: [Mention] = []
         var covered: [Range<String.Index>] = []
-        let lower = text.lowercased()
 
-        // 1. Gazetteer phrases (multi-word and CJK spellings), longest first.
-        for (phrase, entry) in gazetteer.phrases {
-            var searchStart = lower.startIndex
-            let needle = phrase.lowercased()
-            while let range = lower.range(of: needle, range: searchStart..<lower.endIndex) {
-                searchStart = range.upperBound
-                guard Self.isBoundary(lower, range), !covered.contains(where: { $0.overlaps(range) }) else { continue }
-                let original = text[range]
-                covered.append(range)
-                found.append(Mention(surface: String(original), name: entry.name, knownKind: entry.kind,
-                                     offset: text.distance(from: text.startIndex, to: range.lowerBound)))
+        // 1. Gazetteer phrases (multi-word and CJK spellings), longest first at each position.
+        let lowerChars = Array(text.lowercased())
+        if lowerChars.count == text.count {
+            var i = 0
+            let characters = Array(text)
+            while i < lowerChars.count {
+                var matched = 0
+                if let candidates = gazetteer.phrasesByFirst[lowerChars[i]],
+                   i == 0 || !Self.isWordCharacter(lowerChars[i - 1]) || !Self.isWordCharacter(lowerChars[i]) {
+                    for (phrase, entry) in candidates where i + phrase.count <= lowerChars.count {
+                        guard lowerChars[i..<(i + phrase.count)].elementsEqual(phrase) else { continue }
+                        let end = i + phrase.count
+                        if end < lowerChars.count, Self.isWordCharacter(phrase[phrase.count - 1]), Self.isWordCharacter(lowerChars[end]) { continue }
+                        let lower = text.index(text.startIndex, offsetBy: i), upper = text.index(lower, offsetBy: phrase.count)
+                        covered.append(lower..<upper)
+                        found.append(Mention(surface: String(characters[i..<end]), name: entry.name, knownKind: entry.kind, offset: i))
+                        matched = phrase.count
+                        break
+                    }
+                }
+                i += max(matched, 1)
             }
         }
 
-        // 2. Tokens: gazetteer names, then name-shaped unknowns.
+        // 2. Tokens: gazetteer names, then name-shaped unknowns. A title in capitals
+        // (UNLOCKING FLOW-BASED …) has no name-shaped words: only gazetteer names count there.
+        let shouting = text.count(where: { $0.isUppercase }) >= 12 && text.firstMatch(of: Self.shoutingPattern) != nil
         for match in text.matches(of: Self.tokenPattern) {
             var range = match.range
             var token = String(text[range])
-            while let last = token.last, ".-'+&@".contains(last) { token.removeLast(); range = range.lowerBound..<text.index(before: range.upperBound) }
-            while let suffix = token.firstMatch(of: Self.descriptiveSuffix) {
+            while let last = token.last, ".-'+&@".contains(last), !token.hasSuffix("++") {
+                token.removeLast()
+                range = range.lowerBound..<text.index(before: range.upperBound)
+            }
+            while token.contains("-"), let suffix = token.firstMatch(of: Self.descriptiveSuffix) {
                 token.removeSubrange(suffix.range)
                 range = range.lowerBound..<text.index(range.lowerBound, offsetBy: token.count)
             }
@@ -87,6 +101,8 @@ public struct MentionScanner: Sendable {
                 // AUC@5°, pass@k, R@1: a measurement at a threshold is a metric.
                 covered.append(range)
                 found.append(Mention(surface: token, name: token, knownKind: .metric, offset: offset))
+            } else if shouting && token.allSatisfy({ !$0.isLowercase }) {
+                continue
             } else if isNameShaped(token) || sentence.codeSpans.contains(token) && isPlausibleCodeName(token) {
                 covered.append(range)
                 found.append(Mention(surface: token, name: token, knownKind: nil, offset: offset))
@@ -97,13 +113,15 @@ public struct MentionScanner: Sendable {
 
     /// Whether a token not in the gazetteer reads as a proper name (VGGT, nuScenes, SAM3-UNet, π³).
     public func isNameShaped(_ token: String) -> Bool {
-        guard token.count >= 2, !gazetteer.isExcluded(token), token.wholeMatch(of: Self.sizePattern) == nil else { return false }
+        guard token.count >= 2, !gazetteer.isExcluded(token) else { return false }
+        let startsWithDigit = token.first?.isNumber == true
+        if startsWithDigit || "vVtTiIxX".contains(token.first!), token.wholeMatch(of: Self.sizePattern) != nil { return false }
         // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.
         if token.contains("+"), !token.hasSuffix("+"),
            token.split(separator: "+").allSatisfy({ gazetteer.isExcluded(String($0)) || !isNameShaped(String($0)) }) { return false }
-        if let m = token.wholeMatch(of: /(\d+)([A-Za-z][\w\-]*)/),
+        if startsWithDigit, let m = token.wholeMatch(of: /(\d+)([A-Za-z][\w\-]*)/),
            gazetteer.isExcluded(String(m.output.2)) || gazetteer.entry(for: String(m.output.2))?.kind == .metric { return false }
-        if let m = token.wholeMatch(of: /\d[dD]-?([A-Z][\w\-]*)/), gazetteer.isExcluded(String(m.output.1)) { return false }
+        if startsWithDigit, let m = token.wholeMatch(of: /\d[dD]-?([A-Z][\w\-]*)/), gazetteer.isExcluded(String(m.output.1)) { return false }
         let letters = token.filter(\.isLetter)
         guard !letters.isEmpty else { return false }
         let uppers = token.filter(\.isUppercase).count
@@ -116,7 +134,7 @@ public struct MentionScanner: Sendable {
                 part.count > 1 && part.dropFirst().allSatisfy { $0.isLowercase } && !part.contains(where: \.isNumber)
             }
             if plain { return false }
-            if parts.allSatisfy({ gazetteer.isExcluded(String($0)) || $0.wholeMatch(of: Self.sizePattern) != nil }) { return false }
+            if parts.allSatisfy({ gazetteer.isExcluded(String($0)) || $0.first?.isNumber == true && $0.wholeMatch(of: Self.sizePattern) != nil }) { return false }
         }
         if hasGreek { return true }
         if uppers >= 2 {
@@ -134,6 +152,8 @@ public struct MentionScanner: Sendable {
             && !token.contains("_") && !token.contains(".")
     }
 
+    static func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+
     static func isBoundary(_ text: String, _ range: Range<String.Index>) -> Bool {
         func isWordChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
         if range.lowerBound > text.startIndex, let first = text[range].first, isWordChar(first),
@@ -145,35 +165,83 @@ public struct MentionScanner: Sendable {
 
     // MARK: - Definitions
 
-    nonisolated(unsafe) static let definitionPattern = /((?:[A-Za-z0-9][\w\-\.']*\s+){0,7}[A-Za-z0-9][\w\-\.']*)\s*[（(]\s*([A-Za-z0-9πµμ][\w\-\.³²]*)\s*[)）]/
-    nonisolated(unsafe) static let cjkDefinitionPattern = /[（(]\s*((?:[A-Za-z0-9][\w\-\.']*\s+){0,7}[A-Za-z0-9][\w\-\.']*)\s*[,，]\s*([A-Za-z0-9πµμ][\w\-\.³²]*)\s*[)）]/
+    nonisolated(unsafe) static let shoutingPattern = /[A-Z]{3,}[\s:：\-]+[A-Z]{3,}[\s:：\-]+[A-Z]{3,}[\s:：\-]+[A-Z]{3,}/
 
-    nonisolated(unsafe) static let reversedDefinitionPattern = /([A-Za-z][\w\-]*)\s*[（(]\s*((?:[A-Za-z0-9][\w\-\.']*\s+){1,7}[A-Za-z0-9][\w\-\.']*)\s*[)）]/
+    static func isNameCharacter(_ c: Character) -> Bool {
+        (c.isASCII && (c.isLetter || c.isNumber)) || "-.'_³²πµμ".contains(c)
+    }
 
-    /// `Full Name (ABBR)`, `ABBR (Full Name)` and `中文（Full Name, ABBR）` definitions in a sentence.
+    /// `Full Name (ABBR)`, `ABBR (Full Name)`, `中文（Full Name, ABBR）` and `中文（ABBR）` in a sentence.
+    ///
+    /// A linear scan from each parenthesis: regular expressions with nested repetition
+    /// were the extractor's hottest path on long Chinese sentences.
     public func definitions(in text: String) -> [Definition] {
+        guard text.contains("(") || text.contains("（") else { return [] }
+        let chars = Array(text)
         var out: [Definition] = []
-        for match in text.matches(of: Self.definitionPattern) {
-            let abbreviation = String(match.output.2)
-            let words = match.output.1.split(separator: " ").map(String.init)
-            // Keep the words from the first one whose initial matches the abbreviation's.
-            guard let initial = abbreviation.lowercased().first,
-                  let start = words.firstIndex(where: { $0.lowercased().first == initial }) else { continue }
-            let full = words[start...].joined(separator: " ")
-            guard full.count > abbreviation.count, EntityName.normalise(full) != EntityName.normalise(abbreviation) else { continue }
-            out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))
-        }
-        for match in text.matches(of: Self.cjkDefinitionPattern) {
-            let full = String(match.output.1), abbreviation = String(match.output.2)
-            out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))
-        }
-        for match in text.matches(of: Self.reversedDefinitionPattern) {
-            let abbreviation = String(match.output.1), full = String(match.output.2)
-            let initials = String(full.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first)).lowercased()
-            let letters = abbreviation.lowercased().filter(\.isLetter)
-            guard letters.count >= 2, initials.hasPrefix(String(letters.prefix(2))) || Set(letters).isSubset(of: Set(initials)) else { continue }
-            out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))
+        var i = 0
+        while i < chars.count {
+            defer { i += 1 }
+            guard chars[i] == "(" || chars[i] == "（" else { continue }
+            guard let close = chars[(i + 1)..<min(chars.count, i + 80)].firstIndex(where: { $0 == ")" || $0 == "）" }) else { continue }
+            let inner = String(chars[(i + 1)..<close]).trimmingCharacters(in: .whitespaces)
+            let before = Self.wordsBefore(chars, i)
+            let innerWords = inner.split(separator: " ").map(String.init)
+            if let comma = inner.lastIndex(where: { $0 == "," || $0 == "，" }) {
+                // 中文（Full Name, ABBR）
+                let full = inner[..<comma].trimmingCharacters(in: .whitespaces)
+                let abbreviation = inner[inner.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+                if Self.isToken(abbreviation), !full.isEmpty, full.allSatisfy({ Self.isNameCharacter($0) || $0 == " " }) {
+                    out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))
+                }
+            } else if innerWords.count == 1, Self.isToken(inner) {
+                if !before.isEmpty {
+                    // Full Name (ABBR): keep the words from the first whose initial is the abbreviation's.
+                    guard let initial = inner.lowercased().first,
+                          let start = before.firstIndex(where: { $0.lowercased().first == initial }) else { continue }
+                    let full = before[start...].joined(separator: " ")
+                    guard full.count > inner.count, EntityName.normalise(full) != EntityName.normalise(inner) else { continue }
+                    out.append(Definition(full: full, abbreviation: inner, isInternal: full.firstMatch(of: Self.internalWords) != nil))
+                } else {
+                    // 中文（ABBR）: a Chinese term glossed with its acronym names a concept, unless it is a measure.
+                    var j = i
+                    while j > 0, chars[j - 1] == " " { j -= 1 }
+                    var k = j
+                    while k > 0, TextSegmenter.isCJK(chars[k - 1].unicodeScalars.first!) { k -= 1 }
+                    guard j - k >= 2 else { continue }
+                    let term = String(chars[k..<j])
+                    if (term + "（").firstMatch(of: RelationCues.metricBefore) != nil { continue }
+                    out.append(Definition(full: term, abbreviation: inner, isInternal: true))
+                }
+            } else if innerWords.count >= 2, innerWords.allSatisfy({ Self.isToken($0) }), let abbreviation = before.last {
+                // ABBR (Full Name)
+                let initials = String(inner.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first)).lowercased()
+                let letters = abbreviation.lowercased().filter(\.isLetter)
+                guard letters.count >= 2, initials.hasPrefix(String(letters.prefix(2))) || Set(letters).isSubset(of: Set(initials)) else { continue }
+                out.append(Definition(full: inner, abbreviation: abbreviation, isInternal: inner.firstMatch(of: Self.internalWords) != nil))
+            }
         }
         return out
+    }
+
+    static func isToken(_ s: String) -> Bool {
+        guard let first = s.first, first.isASCII && (first.isLetter || first.isNumber) || "πµμ".contains(first) else { return false }
+        return s.allSatisfy(isNameCharacter)
+    }
+
+    /// Up to eight Latin words right before position `i`, separated by single spaces.
+    static func wordsBefore(_ chars: [Character], _ i: Int) -> [String] {
+        var words: [String] = []
+        var j = i
+        while j > 0, chars[j - 1] == " " { j -= 1 }
+        while words.count < 8 {
+            var k = j
+            while k > 0, isNameCharacter(chars[k - 1]) { k -= 1 }
+            guard k < j else { break }
+            words.insert(String(chars[k..<j]), at: 0)
+            guard k > 0, chars[k - 1] == " " else { break }
+            j = k - 1
+        }
+        return words
     }
 }

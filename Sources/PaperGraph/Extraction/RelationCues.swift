@@ -6,14 +6,20 @@ enum RelationCues {
     /// Words just before a name the paper descends from: 基于 X, 在 X 的基础上, built on X.
     nonisolated(unsafe) static let buildsBefore = /(基于|基於|建立在|构建于|建立于|借鉴了?|继承了?|沿用了?|扩展了?|改进了?|改造了?|微调了?|蒸馏了?|加速了?|直接前作|前作|源自|脱胎于|based on|built on|builds on|build on|extends|extending|fine-tunes?|fine-tuning|distills?|distilling|on top of|upon)\s*(其|的|了|一个|现有的|强大的|预训练的|经典的|标准的?|冻结的|原始的|原版的?|the|a|an|pretrained|pre-trained|frozen)?\s*$/
     /// Words just after such a name: X 的基础上, 以 X 为骨干, X 作为语言基座, X-based.
-    nonisolated(unsafe) static let buildsAfter = /^\s*[）)]?\s*(-based|-style|-like|的?基础上|基础|之上|为(其)?(核心)?(骨干|主干|基座|底座|基础|教师|backbone|起点)|作为(其)?(核心)?(视觉|语言|图像)?(骨干|主干|基座|底座|基础模型|教师|backbone|编码器|基石|起点|表示)|的?(前作|变体|扩展|改进版?|加速版?|蒸馏版?|微调版?)|的?\S{0,2}倍加速|加速|的?思想|架构|的架构|的图像编码器|图像编码器|上进行(微调|蒸馏|改进|扩展)|进行(微调|蒸馏|改进|扩展|加速)|模型进行(微调|蒸馏)| backbone| as (the |its )?(backbone|base|teacher|foundation))/
+    nonisolated(unsafe) static let buildsAfter = /^\s*[）)]?\s*(-based|-style|-like|的?基础上|基础|之上|为(其)?(核心)?(骨干|主干|基座|底座|基础|教师|backbone|起点)|作为(其)?(核心)?(视觉|语言|图像)?(骨干|主干|基座|底座|基础模型|教师|backbone|编码器|基石|起点|表示)|的?(前作|变体|扩展|改进版?|加速版?|蒸馏版?|微调版?)|的?\S{0,2}倍加速|加速|的?思想|架构(?![中的])|的图像编码器|图像编码器|上进行(微调|蒸馏|改进|扩展)|进行(微调|蒸馏|改进|扩展|加速)|模型进行(微调|蒸馏)| backbone| as (the |its )?(backbone|base|teacher|foundation))/
     /// Words just before a name the paper employs: 利用 X, 借助 X, using X.
     nonisolated(unsafe) static let usesBefore = /(利用|使用|采用|借助|调用|引入了?|结合了?|依赖|依靠|集成了?|接入|搭配|配合|借力|选择|选用|通过|用|using|uses|use|leverag\w*|employ\w*|adopt\w*|with|via)\s*(了|一个|其|现成的|强大的|预训练的|开源的|成熟的|经典的|现有的|冻结的|如|the|a|an|pretrained|off-the-shelf)?\s*$/
     /// Words just after such a name: X 生成, X 估计, X 提取.
     nonisolated(unsafe) static let usesAfter = /^\s*[）)]?\s*(来|进行|生成|提取|估计|获取|初始化|提供|计算|预测|标注|作为|模型来|模型生成|模型提取|层|模块|for |to )/
 
     /// Anywhere in the clause: comparison with a competing method.
-    nonisolated(unsafe) static let compares = /(优于|超越|超过|胜过|领先|相比|相较|对比|比较|基线|baseline|outperform|surpass|beats?\b|compared|相对于|击败|媲美|比肩|持平|匹敌|逊于|不及|落后于|竞争对手|竞品|对手|强于|好于|高于|低于|提升了|vs\.?\b|versus|than)/
+    nonisolated(unsafe) static let compares = /(优于|超越|超过|胜过|领先|相比|相较|对比|比较|基线|baseline|outperform|surpass|beats?\b|compared|相对于|击败|媲美|比肩|持平|匹敌|逊于|不及|落后于|竞争对手|竞品|对手|强于|好于|高于|低于|小于|大于|vs\.?\b|versus|than|倍加速|加速比|快\S{0,3}倍|speed-?up|现有的?(解决)?(方案|方法|工作)|已有的?(方案|方法|工作)|先前的?(方案|方法|工作)|以往的?(方案|方法|工作)|existing (methods|approaches|work)|prior (methods|approaches|work))/
+    /// Around a name that is an organisation or a part of the paper's system, not an entity.
+    nonisolated(unsafe) static let notEntityAfter = /^\s*(团队|实验室|公司|大学|研究院|研究所|联合|模块|组件|子模块|子网络|分支|Lab\b|Labs\b|Team\b|Inc\b|Research\b|module|block)/
+    nonisolated(unsafe) static let notEntityBefore = /(来自|来自于|由)\s*$/
+
+    /// `基于 X 的方法`: X describes other work, not this paper's base.
+    nonisolated(unsafe) static let othersAfter = /^\s*的\s*\S{0,8}?(方法|工作|方案|系统|研究|模型们|框架们|methods|approaches)/
 
     /// Anywhere in the sentence: the name is a dataset the paper trains or evaluates on.
     nonisolated(unsafe) static let evaluates = /(测试|评估|评测|实验|验证|结果|SOTA|性能|指标|训练|微调|evaluat|experiment|train|test|results?|achiev|state-of-the-art|outperform|达到|取得|刷新|提升|超越|优于|领先|准确率|精度|误差|得分|分数|表现)/

@@ -47,6 +47,12 @@ public struct ShowReport: Codable, Sendable {
 
     public var isEmpty: Bool { papers.isEmpty && entities.isEmpty }
 
+    static let incomingLabel: [Relation: String] = [
+        .proposes: "proposed by", .builds_on: "papers building on it", .uses: "papers using it",
+        .compares_with: "papers comparing with it", .evaluates_on: "papers evaluating on it",
+        .mentions: "papers mentioning it", .reports: "papers reporting it",
+    ]
+
     /// A reader's view: fields, then relations grouped by kind, each with its evidence.
     public var text: String {
         var out: [String] = []
@@ -87,7 +93,7 @@ public struct ShowReport: Codable, Sendable {
             for relation in Relation.allCases {
                 let edges = entity.papers.filter { $0.relation == relation.rawValue }
                 guard !edges.isEmpty else { continue }
-                out.append("  papers that \(relation.rawValue.replacingOccurrences(of: "_", with: " ")) it (\(edges.count)):")
+                out.append("  \(Self.incomingLabel[relation] ?? relation.rawValue) (\(edges.count)):")
                 for edge in edges {
                     out.append("    \(edge.sourceName)  — \(edge.digest):\(edge.line) “\(ResultTable.clip(edge.evidence, 120))”")
                 }
