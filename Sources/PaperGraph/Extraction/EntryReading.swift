@@ -45,7 +45,7 @@ struct EntryReading {
         for (sentence, mentions) in zip(sentences, mentionLists).dropFirst(2) {
             for mention in mentions where mention.knownKind == nil {
                 let before = String(sentence.text.prefix(mention.offset).suffix(6))
-                if before.firstMatch(of: RelationCues.namedBefore) != nil { return mention.surface }
+                if RelationCues.namedBefore.matches(before) { return mention.surface }
             }
         }
         if let first = entry.title.split(separator: " ").first.map(String.init), first.count >= 3,
@@ -123,7 +123,7 @@ struct EntryReading {
                 let sharedBefore = String(text[max(chainStart, first.offset - 16)..<first.offset])
                 let chainWindow = String(text[max(chainStart, first.offset - 8)..<first.offset])
                     + " " + String(text[lastEnd..<min(chainEnd, lastEnd + 14)])
-                let chainIsDataset = chainWindow.firstMatch(of: RelationCues.datasetNear) != nil
+                let chainIsDataset = RelationCues.datasetNear.occurs(in: chainWindow)
                     || chain.contains { mentions[$0].knownKind == .dataset }
                 for index in chain {
                     let mention = mentions[index]
@@ -134,17 +134,16 @@ struct EntryReading {
                     let (clauseStart, clauseEnd) = clauseBounds(start, end)
                     let ownBefore = String(text[max(clauseStart, start - 16)..<start])
                     let after = String(text[end..<min(clauseEnd, end + 18)])
-                    if mention.knownKind == nil,
-                       after.firstMatch(of: RelationCues.notEntityAfter) != nil
-                        || ownBefore.firstMatch(of: RelationCues.notEntityBefore) != nil { continue }
+                    if mention.knownKind == nil, RelationCues.notEntityAfter.matches(after)
+                        || RelationCues.notEntityBefore.matches(ownBefore) { continue }
                     var vote: EntityKind? = nil
                     var weight = 2
                     if mention.knownKind == nil {
-                        if ownBefore.firstMatch(of: RelationCues.metricBefore) != nil {
+                        if RelationCues.metricBefore.matches(ownBefore) {
                             vote = .metric
-                        } else if chainIsDataset || name.firstMatch(of: RelationCues.datasetName) != nil
+                        } else if chainIsDataset || RelationCues.datasetName.matches(name)
                                     || Self.inBenchmarkPhrase(Array(text[clauseStart..<clauseEnd]), at: start - clauseStart)
-                                    || String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)]).firstMatch(of: RelationCues.datasetNear) != nil {
+                                    || RelationCues.datasetNear.occurs(in: String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)])) {
                             vote = .dataset
                         } else {
                             // No cue is weak evidence: an explicit dataset cue elsewhere outweighs it.
@@ -170,13 +169,13 @@ struct EntryReading {
         var comparesIn: [String: Bool] = [:], evaluatesIn: [String: Bool] = [:]
         func hasCompareCue(_ clause: String) -> Bool {
             if let known = comparesIn[clause] { return known }
-            let found = clause.firstMatch(of: RelationCues.compares) != nil
+            let found = RelationCues.compares.occurs(in: clause)
             comparesIn[clause] = found
             return found
         }
         func hasEvaluateCue(_ sentence: String) -> Bool {
             if let known = evaluatesIn[sentence] { return known }
-            let found = sentence.firstMatch(of: RelationCues.evaluates) != nil
+            let found = RelationCues.evaluates.occurs(in: sentence)
             evaluatesIn[sentence] = found
             return found
         }
@@ -187,7 +186,7 @@ struct EntryReading {
         if let name = paperName {
             let id = EntityName.id(for: name)
             if registry.items[id] == nil {
-                let isDataset = "\(entry.heading) \(entry.title)".firstMatch(of: RelationCues.datasetNear) != nil
+                let isDataset = RelationCues.datasetNear.occurs(in: "\(entry.heading) \(entry.title)")
                 registry.add(name: name, surface: name, known: nil, vote: isDataset ? .dataset : .method,
                              line: entry.line, sentence: entry.heading)
             }
@@ -197,12 +196,12 @@ struct EntryReading {
             let prefix = EntityName.normalise(name)
             for occurrence in occurrences where occurrence.kind == nil && !proposed.contains(occurrence.id) {
                 let key = String(occurrence.id.dropFirst("entity:".count))
-                let named = occurrence.before.firstMatch(of: RelationCues.namedBefore) != nil
+                let named  = RelationCues.namedBefore.matches(occurrence.before)
                 let variant = key.count > prefix.count + 1 && key.hasPrefix(prefix)
                     && occurrence.sentence.text.contains(where: { _ in true })
                 let introducedDataset = registry.kind(of: occurrence.id) == .dataset
-                    && occurrence.clause.firstMatch(of: RelationCues.introduces) != nil
-                    && occurrence.clause.firstMatch(of: RelationCues.datasetNear) != nil
+                    && RelationCues.introduces.occurs(in: occurrence.clause)
+                    && RelationCues.datasetNear.occurs(in: occurrence.clause)
                 if named || variant || introducedDataset {
                     proposed.insert(occurrence.id)
                     result.edges.append((.proposes, occurrence.id, occurrence.sentence.line, occurrence.sentence.text))
@@ -226,16 +225,16 @@ struct EntryReading {
                     && occurrence.sentence.line != entry.line { note(.evaluates_on) }
                 continue
             }
-            let othersWork = occurrence.after.firstMatch(of: RelationCues.othersAfter) != nil
-            let builds = !othersWork && (occurrence.before.firstMatch(of: RelationCues.buildsBefore) != nil
-                || occurrence.after.firstMatch(of: RelationCues.buildsAfter) != nil)
-            let uses = occurrence.before.firstMatch(of: RelationCues.usesBefore) != nil
-                || occurrence.after.firstMatch(of: RelationCues.usesAfter) != nil
+            let othersWork  = RelationCues.othersAfter.matches(occurrence.after)
+            let builds = !othersWork && (RelationCues.buildsBefore.matches(occurrence.before)
+                || RelationCues.buildsAfter.matches(occurrence.after))
+            let uses  = RelationCues.usesBefore.matches(occurrence.before)
+                || RelationCues.usesAfter.matches(occurrence.after)
             let compares = !othersWork && kind == .method && hasCompareCue(occurrence.clause)
             switch kind {
             case .dataset:
-                let measuredHere = occurrence.before.firstMatch(of: RelationCues.evaluatedBefore) != nil
-                    && occurrence.after.firstMatch(of: RelationCues.evaluatedAfter) != nil
+                let measuredHere  = RelationCues.evaluatedBefore.matches(occurrence.before)
+                    && RelationCues.evaluatedAfter.matches(occurrence.after)
                 if measuredHere || hasEvaluateCue(occurrence.sentence.text) { note(.evaluates_on) }
                 else if builds { note(.builds_on) }
                 else { note(.mentions) }
@@ -261,12 +260,13 @@ struct EntryReading {
         return result
     }
 
-    nonisolated(unsafe) static let benchmarkAfter = /(数据集|基准|基准测试|benchmark|测试集)\s*(上|中)/
+    static let benchmarkAfter = KeywordSet(["数据集上", "数据集中", "基准上", "基准中", "基准测试上", "基准测试中",
+                                            "benchmark上", "benchmark 上", "测试集上", "测试集中", "数据集 上", "基准 上"])
 
     /// `在 … X … 基准上`: a name inside such a phrase is a dataset.
     static func inBenchmarkPhrase(_ clause: [Character], at offset: Int) -> Bool {
         guard offset >= 0, offset <= clause.count, clause[..<offset].contains("在") else { return false }
-        return String(clause[offset...]).firstMatch(of: benchmarkAfter) != nil
+        return benchmarkAfter.occurs(in: String(clause[offset...]))
     }
 
     /// Evidence stays a sentence: long ones are cut at 300 characters.

@@ -10,10 +10,14 @@ struct Lineage {
     let scanner: MentionScanner
     let digest: Digest
     let proposed: [(entity: String, builds: [(String, Int, String)])]
+    /// Sentences that may state descent (变体, 前作 …), with their mentions.
+    let descentSentences: [(Sentence, [Mention])]
 
     nonisolated(unsafe) static let versioned = /^(.*?[A-Za-z])[\s\-]?[vV]?(\d+(?:\.\d+)?)([A-Za-z][\w\s\-]*|[\s\-][\w\s\-]+)?$/
     nonisolated(unsafe) static let variantGap = /^\s*(及其|和它的|与其)\S{0,8}(变体|扩展|改进版|升级版|后继|继任者|版本)\s*$/
     nonisolated(unsafe) static let predecessorGap = /^\s*的\s*(直接)?前作\s*$/
+
+    static let statesDescent = KeywordSet(["变体", "前作", "版本", "扩展", "后继", "继任"])
 
     func edges() -> [ExtractedEdge] {
         var parents: [String: [String: (Int, String)]] = [:]  // child → parent → evidence
@@ -33,12 +37,18 @@ struct Lineage {
         // Names that encode descent.
         let ids = registry.items.keys.sorted().filter { registry.kind(of: $0) != .metric }
         let key = Dictionary(uniqueKeysWithValues: ids.map { ($0, EntityName.normalise(registry.items[$0]!.name)) })
+        // Candidate parents are the names found among each name's substrings.
+        let idByKey = Dictionary(ids.map { (key[$0]!, $0) }, uniquingKeysWith: { a, _ in a })
         var containment: [String: Set<String>] = [:]
         for child in ids {
             let childName = registry.items[child]!.name
-            for parent in ids where parent != child && key[child]!.contains(key[parent]!) {
-                let parentName = registry.items[parent]!.name
-                if Self.encodes(child: childName, parent: parentName) { containment[child, default: []].insert(parent) }
+            let chars = Array(key[child]!)
+            guard chars.count > 3 else { continue }
+            for length in 3..<chars.count {
+                for start in 0...(chars.count - length) {
+                    guard let parent = idByKey[String(chars[start..<(start + length)])], parent != child else { continue }
+                    if Self.encodes(child: childName, parent: registry.items[parent]!.name) { containment[child, default: []].insert(parent) }
+                }
             }
         }
         let name = key
@@ -80,10 +90,8 @@ struct Lineage {
         }
 
         // Sentences that state it.
-        for entry in digest.entries {
-            for sentence in Sentence.split(entry.body) where sentence.text.contains("变体") || sentence.text.contains("前作")
-                || sentence.text.contains("版本") || sentence.text.contains("扩展") || sentence.text.contains("后继") || sentence.text.contains("继任") {
-                let mentions = scanner.mentions(in: sentence)
+        do {
+            for (sentence, mentions) in descentSentences {
                 for (a, b) in zip(mentions, mentions.dropFirst()) {
                     let start = a.offset + a.surface.count
                     guard start <= b.offset else { continue }

@@ -28,7 +28,41 @@ public struct MentionScanner: Sendable {
 
     public init(gazetteer: Gazetteer = .standard) { self.gazetteer = gazetteer }
 
-    nonisolated(unsafe) static let tokenPattern = /[A-Za-z0-9πµμ³²₀][A-Za-z0-9πµμ³²₀\-\.\+&@°′']*/
+    static func isTokenStart(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true  // 0-9 A-Z a-z
+        case 0x3C0, 0xB5, 0x3BC, 0xB3, 0xB2, 0x2080: return true  // π µ μ ³ ² ₀
+        default: return false
+        }
+    }
+
+    static func isTokenBody(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x2D, 0x2E, 0x2B, 0x26, 0x40, 0xB0, 0x2032, 0x27: return true  // - . + & @ ° ′ '
+        default: return isTokenStart(u)
+        }
+    }
+
+    /// Runs of name characters (letters, digits, `-.+&@°'`, π, µ, ³) starting with a letter or digit.
+    ///
+    /// Scans unicode scalars: every character involved is a single scalar, and scalar
+    /// iteration is far cheaper than grapheme iteration over long Chinese sentences.
+    static func tokenRanges(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            guard isTokenStart(scalars[index]) else { index = scalars.index(after: index); continue }
+            let start = index
+            while index < scalars.endIndex, isTokenBody(scalars[index]) { index = scalars.index(after: index) }
+            // Keep ranges on character boundaries (a combining mark after a token ends it).
+            if let lower = start.samePosition(in: text), let upper = index.samePosition(in: text) {
+                ranges.append(lower..<upper)
+            }
+        }
+        return ranges
+    }
+
     nonisolated(unsafe) static let versionPattern = /^\s(\d+(?:\.\d+)?)(?![\w.])/
     nonisolated(unsafe) static let sizePattern = /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
     /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric.
@@ -69,8 +103,8 @@ public struct MentionScanner: Sendable {
         // 2. Tokens: gazetteer names, then name-shaped unknowns. A title in capitals
         // (UNLOCKING FLOW-BASED …) has no name-shaped words: only gazetteer names count there.
         let shouting = text.count(where: { $0.isUppercase }) >= 12 && text.firstMatch(of: Self.shoutingPattern) != nil
-        for match in text.matches(of: Self.tokenPattern) {
-            var range = match.range
+        for tokenRange in Self.tokenRanges(in: text) {
+            var range = tokenRange
             var token = String(text[range])
             while let last = token.last, ".-'+&@".contains(last), !token.hasSuffix("++") {
                 token.removeLast()
@@ -210,7 +244,7 @@ public struct MentionScanner: Sendable {
                     while k > 0, TextSegmenter.isCJK(chars[k - 1].unicodeScalars.first!) { k -= 1 }
                     guard j - k >= 2 else { continue }
                     let term = String(chars[k..<j])
-                    if (term + "（").firstMatch(of: RelationCues.metricBefore) != nil { continue }
+                    if RelationCues.metricBefore.matches(term + "（") { continue }
                     out.append(Definition(full: term, abbreviation: inner, isInternal: true))
                 }
             } else if innerWords.count >= 2, innerWords.allSatisfy({ Self.isToken($0) }), let abbreviation = before.last {

@@ -4,38 +4,56 @@
 /// it, or anywhere in the clause. General phrasing only; nothing here names a paper.
 enum RelationCues {
     /// Words just before a name the paper descends from: 基于 X, 在 X 的基础上, built on X.
-    nonisolated(unsafe) static let buildsBefore = /(基于|基於|建立在|构建于|建立于|借鉴了?|继承了?|沿用了?|扩展了?|改进了?|改造了?|微调了?|蒸馏了?|加速了?|直接前作|前作|源自|脱胎于|based on|built on|builds on|build on|extends|extending|fine-tunes?|fine-tuning|distills?|distilling|on top of|upon)\s*(其|的|了|一个|现有的|强大的|预训练的|经典的|标准的?|冻结的|原始的|原版的?|the|a|an|pretrained|pre-trained|frozen)?\s*$/
+    static let buildsBefore = CuePattern(#"(基于|基於|建立在|构建于|建立于|借鉴了?|继承了?|沿用了?|扩展了?|改进了?|改造了?|微调了?|蒸馏了?|加速了?|直接前作|前作|源自|脱胎于|based on|built on|builds on|build on|extends|extending|fine-tunes?|fine-tuning|distills?|distilling|on top of|upon)\s*(其|的|了|一个|现有的|强大的|预训练的|经典的|标准的?|冻结的|原始的|原版的?|the|a|an|pretrained|pre-trained|frozen)?\s*$"#)
     /// Words just after such a name: X 的基础上, 以 X 为骨干, X 作为语言基座, X-based.
-    nonisolated(unsafe) static let buildsAfter = /^\s*[）)]?\s*(-based|-style|-like|的?基础上|基础|之上|为(其)?(核心)?(骨干|主干|基座|底座|基础|教师|backbone|起点)|作为(其)?(核心)?(视觉|语言|图像)?(骨干|主干|基座|底座|基础模型|教师|backbone|编码器|基石|起点|表示)|的?(前作|变体|扩展|改进版?|加速版?|蒸馏版?|微调版?)|的?\S{0,2}倍加速|加速|的?思想|架构(?![中的])|的图像编码器|图像编码器|上进行(微调|蒸馏|改进|扩展)|进行(微调|蒸馏|改进|扩展|加速)|模型进行(微调|蒸馏)| backbone| as (the |its )?(backbone|base|teacher|foundation))/
+    static let buildsAfter = CuePattern(#"^\s*[）)]?\s*(-based|-style|-like|的?基础上|基础|之上|为(其)?(核心)?(骨干|主干|基座|底座|基础|教师|backbone|起点)|作为(其)?(核心)?(视觉|语言|图像)?(骨干|主干|基座|底座|基础模型|教师|backbone|编码器|基石|起点|表示)|的?(前作|变体|扩展|改进版?|加速版?|蒸馏版?|微调版?)|的?\S{0,2}倍加速|加速|的?思想|架构(?![中的])|的图像编码器|图像编码器|上进行(微调|蒸馏|改进|扩展)|进行(微调|蒸馏|改进|扩展|加速)|模型进行(微调|蒸馏)| backbone| as (the |its )?(backbone|base|teacher|foundation))"#)
     /// Words just before a name the paper employs: 利用 X, 借助 X, using X.
-    nonisolated(unsafe) static let usesBefore = /(利用|使用|采用|借助|调用|引入了?|结合了?|依赖|依靠|集成了?|接入|搭配|配合|借力|选择|选用|通过|用|using|uses|use|leverag\w*|employ\w*|adopt\w*|with|via)\s*(了|一个|其|现成的|强大的|预训练的|开源的|成熟的|经典的|现有的|冻结的|如|the|a|an|pretrained|off-the-shelf)?\s*$/
+    static let usesBefore = CuePattern(#"(利用|使用|采用|借助|调用|引入了?|结合了?|依赖|依靠|集成了?|接入|搭配|配合|借力|选择|选用|通过|用|using|uses|use|leverag\w*|employ\w*|adopt\w*|with|via)\s*(了|一个|其|现成的|强大的|预训练的|开源的|成熟的|经典的|现有的|冻结的|如|the|a|an|pretrained|off-the-shelf)?\s*$"#)
     /// Words just after such a name: X 生成, X 估计, X 提取.
-    nonisolated(unsafe) static let usesAfter = /^\s*[）)]?\s*(来|进行|生成|提取|估计|获取|初始化|提供|计算|预测|标注|作为|模型来|模型生成|模型提取|层|模块|for |to )/
+    static let usesAfter = CuePattern(#"^\s*[）)]?\s*(来|进行|生成|提取|估计|获取|初始化|提供|计算|预测|标注|作为|模型来|模型生成|模型提取|层|模块|for |to )"#)
 
     /// Anywhere in the clause: comparison with a competing method.
-    nonisolated(unsafe) static let compares = /(优于|超越|超过|胜过|领先|相比|相较|对比|比较|基线|baseline|outperform|surpass|beats?\b|compared|相对于|击败|媲美|比肩|持平|匹敌|逊于|不及|落后于|竞争对手|竞品|对手|强于|好于|高于|低于|小于|大于|vs\.?\b|versus|than|倍加速|加速比|快\S{0,3}倍|speed-?up|现有的?(解决)?(方案|方法|工作)|已有的?(方案|方法|工作)|先前的?(方案|方法|工作)|以往的?(方案|方法|工作)|existing (methods|approaches|work)|prior (methods|approaches|work))/
+    static let compares = KeywordSet([
+        "优于", "超越", "超过", "胜过", "领先", "相比", "相较", "对比", "比较", "基线", "baseline", "outperform", "surpass",
+        "beat", "compared", "相对于", "击败", "媲美", "比肩", "持平", "匹敌", "逊于", "不及", "落后于", "竞争对手", "竞品",
+        "对手", "强于", "好于", "高于", "低于", "小于", "大于", "vs", "versus", "than", "倍加速", "加速比", "speedup", "speed-up",
+        "现有方案", "现有方法", "现有的方案", "现有的方法", "现有的解决方案", "现有解决方案", "现有工作", "现有的工作",
+        "已有方法", "已有方案", "已有的方法", "先前方法", "先前的方法", "先前工作", "先前的工作", "以往方法", "以往的方法",
+        "以往工作", "以往的工作", "existing methods", "existing approaches", "existing work", "prior methods",
+        "prior work", "prior approaches",
+    ])
     /// Around a name that is an organisation or a part of the paper's system, not an entity.
-    nonisolated(unsafe) static let notEntityAfter = /^\s*(团队|实验室|公司|大学|研究院|研究所|联合|模块|组件|子模块|子网络|分支|Lab\b|Labs\b|Team\b|Inc\b|Research\b|module|block)/
-    nonisolated(unsafe) static let notEntityBefore = /(来自|来自于|由)\s*$/
+    static let notEntityAfter = CuePattern(#"^\s*(团队|实验室|公司|大学|研究院|研究所|联合|模块|组件|子模块|子网络|分支|Lab\b|Labs\b|Team\b|Inc\b|Research\b|module|block)"#)
+    static let notEntityBefore = CuePattern(#"(来自|来自于|由)\s*$"#)
 
     /// `基于 X 的方法`: X describes other work, not this paper's base.
-    nonisolated(unsafe) static let othersAfter = /^\s*的\s*\S{0,8}?(方法|工作|方案|系统|研究|模型们|框架们|methods|approaches)/
+    static let othersAfter = CuePattern(#"^\s*的\s*\S{0,8}?(方法|工作|方案|系统|研究|模型们|框架们|methods|approaches)"#)
 
     /// Anywhere in the sentence: the name is a dataset the paper trains or evaluates on.
-    nonisolated(unsafe) static let evaluates = /(测试|评估|评测|实验|验证|结果|SOTA|性能|指标|训练|微调|evaluat|experiment|train|test|results?|achiev|state-of-the-art|outperform|达到|取得|刷新|提升|超越|优于|领先|准确率|精度|误差|得分|分数|表现)/
+    static let evaluates = KeywordSet([
+        "测试", "评估", "评测", "实验", "验证", "结果", "sota", "性能", "指标", "训练", "微调", "evaluat", "experiment",
+        "train", "test", "result", "achiev", "state-of-the-art", "outperform", "达到", "取得", "刷新", "提升", "超越",
+        "优于", "领先", "准确率", "精度", "误差", "得分", "分数", "表现",
+    ])
     /// `在 X（等）…上`: the name is where something was measured.
-    nonisolated(unsafe) static let evaluatedBefore = /在\s*(多个|四个|三个|两个|主流的?|公开的?|标准的?|经典的?|大规模的?|具有挑战性的)?\s*$/
-    nonisolated(unsafe) static let evaluatedAfter = /^\s*[）)]?\s*(等)?\s*\S{0,14}?(数据集|基准|benchmark|测试集)?\s*(上|中)/
+    static let evaluatedBefore = CuePattern(#"在\s*(多个|四个|三个|两个|主流的?|公开的?|标准的?|经典的?|大规模的?|具有挑战性的)?\s*$"#)
+    static let evaluatedAfter = CuePattern(#"^\s*[）)]?\s*(等)?\s*\S{0,14}?(数据集|基准|benchmark|测试集)?\s*(上|中)"#)
 
     /// Near a name: it is a dataset or benchmark.
-    nonisolated(unsafe) static let datasetNear = /(数据集|基准|benchmark|dataset|测试集|训练集|验证集|训练数据|语料|corpus|榜单|leaderboard|竞赛|competition|olympiad|评测集|图文对|进行训练|训练数据)/
+    static let datasetNear = KeywordSet([
+        "数据集", "基准", "benchmark", "dataset", "测试集", "训练集", "验证集", "训练数据", "语料", "corpus", "榜单",
+        "leaderboard", "竞赛", "competition", "olympiad", "评测集", "图文对", "进行训练",
+    ])
     /// Just before a name defined in parentheses: it is a measure (相对旋转误差（RRE）).
-    nonisolated(unsafe) static let metricBefore = /(误差|精度|准确率|召回率|成功率|错误率|率|指标|分数|得分|距离|error|accuracy|score|rate)\s*[（(]\s*$/
+    static let metricBefore = CuePattern(#"(误差|精度|准确率|召回率|成功率|错误率|率|指标|分数|得分|距离|error|accuracy|score|rate)\s*[（(]\s*$"#)
     /// Name shapes that are datasets or benchmarks.
-    nonisolated(unsafe) static let datasetName = /(?i)(bench|qa|vqa|-\d+k|\d+k$|-1b$|set$|-vos$|eval$|arena$)/
+    static let datasetName = CuePattern(#"(?i)(bench|qa|vqa|-\d+k|\d+k$|-1b$|set$|-vos$|eval$|arena$)"#)
 
     /// The paper introduces a named thing: 名为 X, 称为 X, dubbed X.
-    nonisolated(unsafe) static let namedBefore = /(名为|称为|称之为|命名为|dubbed|called|named)\s*[“"「]?\s*$/
+    static let namedBefore = CuePattern(#"(名为|称为|称之为|命名为|dubbed|called|named)\s*[“"「]?\s*$"#)
     /// The paper introduces a dataset or benchmark: 构建了 X 数据集, 提出 X 基准.
-    nonisolated(unsafe) static let introduces = /(构建|提出|发布|推出|引入|贡献|创建|收集|打造|建立|introduc|propos|releas|present|construct|build|creat|collect)/
+    static let introduces = KeywordSet([
+        "构建", "提出", "发布", "推出", "引入", "贡献", "创建", "收集", "打造", "建立", "introduc", "propos", "releas",
+        "present", "construct", "build", "creat", "collect",
+    ])
 }

@@ -18,6 +18,7 @@ public struct RuleExtractor: Extractor {
         var edges: [ExtractedEdge] = []
         var paperNames: [String: String] = [:]
         var proposedMain: [(entity: String, builds: [(String, Int, String)])] = []
+        var descentSentences: [(Sentence, [Mention])] = []
 
         for entry in digest.entries {
             var reading = EntryReading(entry: entry, scanner: scanner)
@@ -28,9 +29,14 @@ public struct RuleExtractor: Extractor {
                 edges.append(ExtractedEdge(source: paperID, target: target, relation: relation, line: line, evidence: evidence))
             }
             if let main = result.mainEntity { proposedMain.append((main, result.buildsOn)) }
+            for (sentence, mentions) in zip(reading.sentences, reading.mentionLists).dropFirst(2)
+            where Lineage.statesDescent.occurs(in: sentence.text) {
+                descentSentences.append((sentence, mentions))
+            }
         }
 
-        edges += Lineage(registry: registry, scanner: scanner, digest: digest, proposed: proposedMain).edges()
+        edges += Lineage(registry: registry, scanner: scanner, digest: digest, proposed: proposedMain,
+                         descentSentences: descentSentences).edges()
         // One edge per (source, relation, target): the first sentence is the evidence.
         var seen = Set<String>()
         edges = edges.filter { seen.insert("\($0.source)|\($0.relation)|\($0.target)").inserted }

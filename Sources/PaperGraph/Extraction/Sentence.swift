@@ -5,32 +5,38 @@ public struct Sentence: Sendable, Equatable {
     /// Code spans of the block the sentence comes from.
     public var codeSpans: [String]
 
+    static let enders: Set<Character> = ["。", "！", "？", "；", "!", "?"]
+
     /// Splits blocks at Chinese and English sentence ends (。！？；, and `. ` before a capital).
     public static func split(_ blocks: [MarkdownBlock]) -> [Sentence] {
         var sentences: [Sentence] = []
         for block in blocks where block.kind == .paragraph || block.headingLevel != nil {
             var line = block.line
-            var current = ""
-            func flush() {
-                let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = block.text
+            var start = text.startIndex
+            var index = text.startIndex
+            func flush(to end: String.Index) {
+                let trimmed = text[start..<end].trimmingCharacters(in: .whitespacesAndNewlines)
                 if !trimmed.isEmpty { sentences.append(Sentence(text: trimmed, line: line, codeSpans: block.codeSpans)) }
-                current = ""
             }
-            let chars = Array(block.text)
-            for (i, ch) in chars.enumerated() {
+            while index < text.endIndex {
+                let ch = text[index]
+                let next = text.index(after: index)
                 if ch == "\n" {
-                    flush()
+                    flush(to: index)
                     line += 1
-                    continue
+                    start = next
+                } else if enders.contains(ch) {
+                    flush(to: next)
+                    start = next
+                } else if ch == ".", next < text.endIndex, text[next] == " ",
+                          text.index(after: next) < text.endIndex, text[text.index(after: next)].isUppercase {
+                    flush(to: next)
+                    start = next
                 }
-                current.append(ch)
-                if "。！？；!?".contains(ch) {
-                    flush()
-                } else if ch == ".", i + 2 < chars.count, chars[i + 1] == " ", chars[i + 2].isUppercase {
-                    flush()
-                }
+                index = next
             }
-            flush()
+            flush(to: text.endIndex)
         }
         return sentences
     }
