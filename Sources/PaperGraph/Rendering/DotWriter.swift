@@ -1,0 +1,59 @@
+/// Writes a ``DotGraph`` as DOT text, byte-identical for the same graph.
+///
+/// Every node gets a generated id (`n0`, `n1`, … in insertion order); every attribute
+/// value is a quoted string with `\` and `"` escaped and line breaks written as `\n`
+/// (or as `\l` where a label asks for left-justified lines); attributes are sorted by
+/// name. Nothing here can fail.
+public enum DotWriter {
+    public static func write(_ graph: DotGraph) -> String {
+        var ids: [String: String] = [:]
+        func id(_ key: String) -> String {
+            if let existing = ids[key] { return existing }
+            let new = "n\(ids.count)"
+            ids[key] = new
+            return new
+        }
+        var out = "digraph G {\n"
+        if !graph.graphAttributes.isEmpty { out += "  graph \(attributes(graph.graphAttributes));\n" }
+        if !graph.nodeDefaults.isEmpty { out += "  node \(attributes(graph.nodeDefaults));\n" }
+        if !graph.edgeDefaults.isEmpty { out += "  edge \(attributes(graph.edgeDefaults));\n" }
+        for (index, cluster) in graph.clusters.enumerated() {
+            out += "  subgraph cluster_\(index) {\n"
+            for (name, value) in cluster.attributes.sorted(by: { $0.key < $1.key }) {
+                out += "    \(name)=\(quote(value));\n"
+            }
+            for node in cluster.nodes { out += "    \(id(node.key)) \(attributes(node.attributes));\n" }
+            out += "  }\n"
+        }
+        for node in graph.nodes { out += "  \(id(node.key)) \(attributes(node.attributes));\n" }
+        for edge in graph.edges {
+            let a = id(edge.from), b = id(edge.to)
+            out += "  \(a) -> \(b)\(edge.attributes.isEmpty ? "" : " " + attributes(edge.attributes));\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    static func attributes(_ attributes: [String: String]) -> String {
+        "[" + attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: ", ") + "]"
+    }
+
+    /// A DOT quoted string: `\` and `"` escaped, line breaks as `\n`, other controls dropped.
+    ///
+    /// A trailing backslash can never escape the closing quote, since every `\` is doubled.
+    public static func quote(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": continue
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

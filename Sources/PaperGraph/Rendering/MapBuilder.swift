@@ -1,0 +1,330 @@
+import Foundation
+import GRDB
+
+/// A map ready to draw, with a note for the reader when nodes were left out.
+public struct GraphMap: Sendable {
+    public var graph: DotGraph
+    public var notes: [String]
+
+    public var dot: String { DotWriter.write(graph) }
+}
+
+/// Options for `map topics`.
+public struct TopicMapOptions: Sendable {
+    public var digest: String?
+    public var topic: String?
+    /// An entity is drawn when it links at least this many of the drawn papers.
+    public var minPapers = 2
+    /// Papers and entities drawn at most: `dot` slows sharply past a few hundred nodes.
+    public var maxNodes = 120
+    public init(digest: String? = nil, topic: String? = nil, minPapers: Int = 2, maxNodes: Int = 120) {
+        self.digest = digest
+        self.topic = topic
+        self.minPapers = minPapers
+        self.maxNodes = maxNodes
+    }
+}
+
+/// Builds topic, lineage and paper maps from the store.
+public struct MapBuilder: Sendable {
+    public let store: GraphStore
+    public init(store: GraphStore) { self.store = store }
+
+    /// Relations drawn on topic maps: what ties papers to shared methods and datasets.
+    static let topicRelations = ["proposes", "builds_on", "compares_with", "evaluates_on", "uses"]
+
+    // MARK: - Topics
+
+    /// Topics as clusters of their papers, with the methods and datasets that tie papers together.
+    public func topics(_ options: TopicMapOptions = TopicMapOptions()) throws -> GraphMap {
+        try store.writer.read { db in
+            let appearances = try Row.fetchAll(db, sql: """
+                SELECT a.paper_id, a.topic, d.key, p.name, p.title, p.url FROM appearance a
+                JOIN digest d ON d.id = a.digest_id JOIN paper p ON p.id = a.paper_id
+                WHERE (:digest IS NULL OR d.key = :digest COLLATE NOCASE)
+                  AND (:topic IS NULL OR a.topic LIKE :pattern)
+                ORDER BY a.paper_id, d.key DESC, d.language, a.line
+                """, arguments: ["digest": options.digest, "topic": options.topic, "pattern": options.topic.map { "%\($0)%" }])
+            guard !appearances.isEmpty else {
+                throw RenderError.emptyGraph("no papers match\(options.digest.map { " digest \($0)" } ?? "")\(options.topic.map { " topic \($0)" } ?? ""); `papergraph digests` and `papergraph topics` list what is stored")
+            }
+            // Each paper once, under the topic of its latest appearance in the selection.
+            var papers: [String: Row] = [:]
+            for row in appearances where papers[row["paper_id"]] == nil { papers[row["paper_id"]] = row }
+            let links = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT e.source, e.target, e.relation, n.name, n.kind FROM edge e JOIN entity n ON n.id = e.target
+                WHERE e.relation IN ('proposes', 'builds_on', 'compares_with', 'evaluates_on', 'uses') AND n.kind <> 'metric'
+                ORDER BY e.source, e.target, e.relation
+                """).filter { papers[$0["source"]] != nil }
+            var papersOf: [String: Set<String>] = [:]
+            for link in links { papersOf[link["target"], default: []].insert(link["source"]) }
+            var entities = papersOf.filter { $0.value.count >= options.minPapers }.map { ($0.key, $0.value.count) }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            var notes: [String] = []
+            // Papers first (they are the subject); entities fill what room is left.
+            var paperIDs = papers.keys.sorted()
+            if paperIDs.count > options.maxNodes {
+                let degree = Dictionary(grouping: links, by: { $0["source"] as String }).mapValues(\.count)
+                paperIDs = paperIDs.sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
+                let kept = Array(paperIDs.prefix(options.maxNodes * 2 / 3))
+                notes.append("left out \(paperIDs.count - kept.count) of \(paperIDs.count) papers (kept those with the most links); narrow with --digest or --topic, or raise --max-nodes")
+                paperIDs = kept.sorted()
+            }
+            let keptPapers = Set(paperIDs)
+            entities = entities.compactMap { id, _ in
+                let count = papersOf[id]!.intersection(keptPapers).count
+                return count >= options.minPapers ? (id, count) : nil
+            }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            let room = max(0, options.maxNodes - paperIDs.count)
+            if entities.count > room {
+                notes.append("left out \(entities.count - room) of \(entities.count) shared methods and datasets (kept those linking the most papers); raise --min-papers or --max-nodes")
+                entities = Array(entities.prefix(room))
+            }
+            let keptEntities = Set(entities.map(\.0))
+
+            var graph = DotGraph()
+            let title = "Topics" + (options.digest.map { " — \($0)" } ?? "") + (options.topic.map { " — \($0)" } ?? "")
+                + " (\(paperIDs.count) papers, \(entities.count) shared methods and datasets)"
+            graph.graphAttributes = MapStyle.graph(title: title, rankdir: "LR")
+            graph.graphAttributes["ranksep"] = "1.2"
+            graph.nodeDefaults = MapStyle.nodeDefaults
+            graph.edgeDefaults = MapStyle.edgeDefaults
+            let byTopic = Dictionary(grouping: paperIDs, by: { papers[$0]!["topic"] as String? ?? "(no topic)" })
+            // Biggest topics first, each folded into columns (see `gridEdges`).
+            let topics = byTopic.keys.sorted { (byTopic[$0]!.count, $1) > (byTopic[$1]!.count, $0) }
+            var columnsOf: [[[String]]] = []
+            for topic in topics {
+                let nodes = byTopic[topic]!.sorted().map { id -> DotGraph.Node in
+                    let row = papers[id]!
+                    return MapStyle.paper(id, name: row["name"], title: row["title"], url: row["url"])
+                }
+                graph.clusters.append(DotGraph.Cluster(key: "topic:\(topic)", attributes: [
+                    "label": "\(topic) (\(nodes.count))", "style": "rounded,filled", "fillcolor": "#FAFAFA",
+                    "color": "#999999", "fontsize": "13",
+                ], nodes: nodes))
+                let keys = nodes.map(\.key)
+                columnsOf.append(stride(from: 0, to: keys.count, by: Self.columnHeight).map { Array(keys[$0..<min($0 + Self.columnHeight, keys.count)]) })
+            }
+            let aliases = try Self.aliases(db: db)
+            var entityNames: [String: (String, String)] = [:]
+            for link in links { entityNames[link["target"]] = (link["name"], link["kind"]) }
+            for (id, _) in entities.sorted(by: { $0.0 < $1.0 }) {
+                let (name, kind) = entityNames[id]!
+                graph.nodes.append(MapStyle.entity(id, name: name, kind: kind, aliases: aliases[id] ?? []))
+            }
+            var drawn = Set<String>()
+            var relationsShown = Set<String>()
+            for link in links where keptPapers.contains(link["source"]) && keptEntities.contains(link["target"]) {
+                let source: String = link["source"], target: String = link["target"], relation: String = link["relation"]
+                guard drawn.insert("\(source)|\(target)").inserted else { continue }
+                relationsShown.insert(relation)
+                graph.edges.append(MapStyle.edge(source, target, relation: relation))
+            }
+            graph.edges += Self.gridEdges(columnsOf)
+            let kinds = ["paper"] + ["method", "dataset"].filter { kind in entities.contains { entityNames[$0.0]!.1 == kind } }
+            graph.clusters.append(MapStyle.legend(kinds: kinds, relations: Self.topicRelations.filter(relationsShown.contains)))
+            return GraphMap(graph: graph, notes: notes)
+        }
+    }
+
+    /// Papers per column inside a topic cluster.
+    static let columnHeight = 3
+
+    /// Invisible edges that fold each topic cluster into columns of ``columnHeight`` papers
+    /// on a left-to-right layout. Without them `dot` stacks every paper of every topic into
+    /// one tall column. (Chaining clusters into rows as well stretched them: tried, dropped.)
+    static func gridEdges(_ clusters: [[[String]]]) -> [DotGraph.Edge] {
+        let invisible = ["style": "invis", "weight": "5"]
+        var edges: [DotGraph.Edge] = []
+        for columns in clusters {
+            for (a, b) in zip(columns, columns.dropFirst()) {
+                for (i, key) in b.enumerated() { edges.append(DotGraph.Edge(from: a[min(i, a.count - 1)], to: key, attributes: invisible)) }
+            }
+        }
+        return edges
+    }
+
+    /// Invisible edges that wrap a forest of families into rows.
+    ///
+    /// `dot` puts disconnected families side by side, so a week's forest becomes one strip
+    /// many times wider than tall (its component packing crashes with clusters). Families
+    /// are grouped into rows of similar width; every root of a row is pushed below the
+    /// deepest method of the row above by a zero-weight invisible edge.
+    static func rowEdges(nodes: [String], links: [(parent: String, child: String)]) -> [DotGraph.Edge] {
+        var neighbours: [String: [String]] = [:], parents: [String: [String]] = [:]
+        for (p, c) in links {
+            neighbours[p, default: []].append(c); neighbours[c, default: []].append(p)
+            parents[c, default: []].append(p)
+        }
+        var component: [String: Int] = [:]
+        var families: [[String]] = []
+        for node in nodes where component[node] == nil {
+            var stack = [node], members: [String] = []
+            component[node] = families.count
+            while let n = stack.popLast() {
+                members.append(n)
+                for m in neighbours[n] ?? [] where component[m] == nil { component[m] = families.count; stack.append(m) }
+            }
+            families.append(members.sorted())
+        }
+        guard families.count > 3 else { return [] }
+        // Depth of each node: longest chain of parents above it.
+        var depth: [String: Int] = [:]
+        func depthOf(_ n: String, _ seen: Set<String> = []) -> Int {
+            if let d = depth[n] { return d }
+            let d = (parents[n] ?? []).filter { !seen.contains($0) }.map { depthOf($0, seen.union([n])) + 1 }.max() ?? 0
+            depth[n] = d
+            return d
+        }
+        let widths = families.map { family in Dictionary(grouping: family, by: { depthOf($0) }).values.map(\.count).max() ?? 1 }
+        let order = families.indices.sorted { (widths[$0], families[$0].count, families[$1].first!) > (widths[$1], families[$1].count, families[$0].first!) }
+        let total = widths.reduce(0, +)
+        let rowWidth = max(widths.max() ?? 1, Int((Double(total) * 1.2).squareRoot().rounded(.up)) + 2)
+        var rows: [[Int]] = [[]]
+        var used = 0
+        for f in order {
+            if used + widths[f] > rowWidth, !rows[rows.count - 1].isEmpty { rows.append([]); used = 0 }
+            rows[rows.count - 1].append(f)
+            used += widths[f]
+        }
+        var edges: [DotGraph.Edge] = []
+        for (above, below) in zip(rows, rows.dropFirst()) {
+            let deepest = above.flatMap { families[$0] }.max { (depthOf($0), $1) < (depthOf($1), $0) }!
+            for f in below {
+                for root in families[f] where depthOf(root) == 0 {
+                    edges.append(DotGraph.Edge(from: deepest, to: root, attributes: ["style": "invis", "weight": "0"]))
+                }
+            }
+        }
+        return edges
+    }
+
+    static func aliases(db: Database) throws -> [String: [String]] {
+        var aliases: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT DISTINCT a.entity_id, a.alias FROM entity_alias a JOIN entity n ON n.id = a.entity_id
+            WHERE a.alias <> n.name ORDER BY a.entity_id, a.alias
+            """) { aliases[row["entity_id"], default: []].append(row["alias"]) }
+        return aliases
+    }
+
+    // MARK: - Lineage
+
+    /// The method-lineage forest, or the family of one method, parents above children,
+    /// each method with the paper that introduced it.
+    public func lineage(of name: String? = nil, depth: Int = 3, maxNodes: Int = 150) throws -> GraphMap {
+        try store.writer.read { db in
+            let links = try LineageWalk.links(db: db)
+            var keep: Set<String>
+            var notes: [String] = []
+            if let name {
+                guard let start = try GraphStore.resolveEntities(name, db: db).first else { throw StoreError.notFound(name) }
+                keep = Set(try LineageWalk.walk(from: start.id, direction: .both, depth: depth, db: db).map(\.entity))
+            } else {
+                var degree: [String: Int] = [:]
+                for link in links { degree[link.child, default: 0] += 1; degree[link.parent, default: 0] += 1 }
+                keep = Set(degree.keys)
+                if keep.count > maxNodes {
+                    // Keep whole families around the most-derived-from methods.
+                    let ranked = degree.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    var chosen = Set<String>()
+                    for (hub, _) in ranked {
+                        let family = Set(links.filter { $0.parent == hub || $0.child == hub }.flatMap { [$0.parent, $0.child] })
+                        if chosen.count + family.subtracting(chosen).count > maxNodes { continue }
+                        chosen.formUnion(family)
+                    }
+                    notes.append("left out \(keep.count - chosen.count) of \(keep.count) methods (kept the families of the most-derived-from ones); draw one family with `map lineage NAME`, or raise --max-nodes")
+                    keep = chosen
+                }
+            }
+            let drawnLinks = links.filter { keep.contains($0.child) && keep.contains($0.parent) }
+            guard !drawnLinks.isEmpty || name != nil else {
+                throw RenderError.emptyGraph("no lineage (derived_from or builds_on) in the database yet")
+            }
+            let entities = Dictionary(uniqueKeysWithValues: try EntityRecord.fetchAll(db, keys: Array(keep)).map { ($0.id, $0) })
+            let aliases = try Self.aliases(db: db)
+            var graph = DotGraph()
+            graph.graphAttributes = MapStyle.graph(title: "Method lineage" + (name.map { " — \($0)" } ?? "") + " (parents above children)", rankdir: "TB")
+            graph.nodeDefaults = MapStyle.nodeDefaults
+            graph.edgeDefaults = MapStyle.edgeDefaults
+            for id in keep.sorted() {
+                guard let entity = entities[id] else { continue }
+                var node = MapStyle.entity(id, name: entity.name, kind: entity.kind, aliases: aliases[id] ?? [])
+                if let name, EntityName.id(for: name) == id || (aliases[id] ?? []).contains(name) || entity.name == name {
+                    node.attributes["penwidth"] = "3"
+                }
+                graph.nodes.append(node)
+            }
+            var seen = Set<String>()
+            var relations = Set<String>()
+            for link in drawnLinks where seen.insert("\(link.parent)|\(link.child)").inserted {
+                relations.insert(link.relation)
+                graph.edges.append(MapStyle.edge(link.parent, link.child, relation: link.relation,
+                                                 label: link.relation == "builds_on" ? "built on by" : "derived"))
+            }
+            // The papers that introduced the drawn methods, beside them.
+            let proposers = try Row.fetchAll(db, sql: """
+                SELECT e.target, p.id, p.name, p.title, p.url FROM edge e JOIN paper p ON p.id = e.source
+                WHERE e.relation = 'proposes' ORDER BY e.target, p.id
+                """)
+            var papersShown = 0
+            var attached = Set<String>()
+            for row in proposers where keep.contains(row["target"]) && attached.insert(row["target"]).inserted {
+                let paperID: String = row["id"]
+                graph.nodes.append(MapStyle.paper(paperID, name: nil, title: row["title"], url: row["url"]))
+                // A constrained edge: the paper sits just above the method it introduced.
+                graph.edges.append(MapStyle.edge(paperID, row["target"], relation: "proposes", label: "introduces"))
+                papersShown += 1
+            }
+            if papersShown > 0 { relations.insert("proposes") }
+            let attachments = graph.edges.filter { $0.attributes["tooltip"] == "proposes" }.map { ($0.from, $0.to) }
+            graph.edges += Self.rowEdges(nodes: graph.nodes.map(\.key),
+                                         links: drawnLinks.map { ($0.parent, $0.child) } + attachments)
+            let kinds = (papersShown > 0 ? ["paper"] : []) + ["method", "dataset"].filter { kind in entities.values.contains { $0.kind == kind } }
+            graph.clusters.append(MapStyle.legend(kinds: kinds, relations: ["derived_from", "builds_on", "proposes"].filter(relations.contains)))
+            return GraphMap(graph: graph, notes: notes)
+        }
+    }
+
+    // MARK: - One paper
+
+    /// A paper, its methods, datasets and metrics, and its most related papers.
+    public func paper(_ query: String, related limit: Int = 5) throws -> GraphMap {
+        try store.writer.read { db in
+            guard let paper = try GraphStore.resolvePapers(query, db: db).first else { throw StoreError.notFound(query) }
+            var graph = DotGraph()
+            graph.graphAttributes = MapStyle.graph(title: "\(paper.name ?? paper.arxiv ?? paper.id): \(paper.title)", rankdir: "LR")
+            graph.nodeDefaults = MapStyle.nodeDefaults
+            graph.edgeDefaults = MapStyle.edgeDefaults
+            var center = MapStyle.paper(paper.id, name: paper.name, title: paper.title, url: paper.url)
+            center.attributes["penwidth"] = "3"
+            graph.nodes.append(center)
+            let aliases = try Self.aliases(db: db)
+            let links = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT e.target, e.relation, n.name, n.kind FROM edge e JOIN entity n ON n.id = e.target
+                WHERE e.source = ? ORDER BY e.relation, n.name
+                """, arguments: [paper.id])
+            var added = Set<String>(), relations = Set<String>(), kinds = Set<String>(["paper"])
+            for link in links {
+                let target: String = link["target"], relation: String = link["relation"]
+                if added.insert(target).inserted {
+                    graph.nodes.append(MapStyle.entity(target, name: link["name"], kind: link["kind"], aliases: aliases[target] ?? []))
+                    kinds.insert(link["kind"])
+                }
+                relations.insert(relation)
+                graph.edges.append(MapStyle.edge(paper.id, target, relation: relation, label: relation.replacingOccurrences(of: "_", with: " ")))
+            }
+            for other in try RelatedWork.rank(paper.id, limit: limit, db: db) {
+                let record = try PaperRecord.fetchOne(db, key: other.id)
+                graph.nodes.append(MapStyle.paper(other.id, name: other.name, title: other.title, url: record?.url))
+                relations.insert("related")
+                graph.edges.append(MapStyle.edge(paper.id, other.id, relation: "related",
+                                                 label: MapStyle.wrap(other.reasons.first ?? "related", width: 30, lines: 2)))
+            }
+            let order = ["proposes", "builds_on", "compares_with", "evaluates_on", "uses", "mentions", "reports", "related"]
+            graph.clusters.append(MapStyle.legend(kinds: ["paper", "method", "dataset", "metric"].filter(kinds.contains),
+                                                  relations: order.filter(relations.contains)))
+            return GraphMap(graph: graph, notes: [])
+        }
+    }
+}
