@@ -31,10 +31,11 @@ demo: deps
 	.build/debug/papergraph stats --db $(DEMO_DB)
 	.build/debug/papergraph papers --db $(DEMO_DB)
 	.build/debug/papergraph show --db $(DEMO_DB) VGGT
+	.build/debug/papergraph map lineage --db $(DEMO_DB) -o out/demo-lineage.svg
 
 bench: deps
 	$(SWIFT) build -c release
-	.build/release/papergraph bench $(CORPUS) --week $(WEEK49)
+	.build/release/papergraph-bench $(CORPUS) --week $(WEEK49)
 
 graphs: deps
 	$(SWIFT) build

@@ -42,6 +42,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "papergraph-bench",
+            dependencies: ["PaperGraph"]
+        ),
         .testTarget(
             name: "PaperGraphTests",
             dependencies: ["PaperGraph"],

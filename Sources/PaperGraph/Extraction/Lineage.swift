@@ -16,6 +16,8 @@ struct Lineage {
     nonisolated(unsafe) static let versioned = /^(.*?[A-Za-z])[\s\-]?[vV]?(\d+(?:\.\d+)?)([A-Za-z][\w\s\-]*|[\s\-][\w\s\-]+)?$/
     nonisolated(unsafe) static let variantGap = /^\s*(及其|和它的|与其)\S{0,8}(变体|扩展|改进版|升级版|后继|继任者|版本)\s*$/
     nonisolated(unsafe) static let predecessorGap = /^\s*的\s*(直接)?前作\s*$/
+    /// `Y …是 X 的一个变体`: the sentence's subject descends from X.
+    static let variantOf = CuePattern(#"^\s*[）)]?\s*的\s*(一个|一种)?\S{0,4}(变体|扩展版?|改进版|升级版|加速版|后继)"#)
 
     static let statesDescent = KeywordSet(["变体", "前作", "版本", "扩展", "后继", "继任"])
 
@@ -92,6 +94,15 @@ struct Lineage {
         // Sentences that state it.
         do {
             for (sentence, mentions) in descentSentences {
+                if let subject = mentions.first, subject.offset <= 2 {
+                    for other in mentions.dropFirst() {
+                        let end = other.offset + other.surface.count
+                        let after = String(Array(sentence.text)[end..<min(sentence.text.count, end + 16)])
+                        if Self.variantOf.matches(after) {
+                            add(EntityName.id(for: subject.name), EntityName.id(for: other.name), sentence.line, EntryReading.clip(sentence.text))
+                        }
+                    }
+                }
                 for (a, b) in zip(mentions, mentions.dropFirst()) {
                     let start = a.offset + a.surface.count
                     guard start <= b.offset else { continue }

@@ -10,7 +10,7 @@ enum RelationCues {
     /// Words just before a name the paper employs: 利用 X, 借助 X, using X.
     static let usesBefore = CuePattern(#"(利用|使用|采用|借助|调用|引入了?|结合了?|依赖|依靠|集成了?|接入|搭配|配合|借力|选择|选用|通过|用|using|uses|use|leverag\w*|employ\w*|adopt\w*|with|via)\s*(了|一个|其|现成的|强大的|预训练的|开源的|成熟的|经典的|现有的|冻结的|如|the|a|an|pretrained|off-the-shelf)?\s*$"#)
     /// Words just after such a name: X 生成, X 估计, X 提取.
-    static let usesAfter = CuePattern(#"^\s*[）)]?\s*(来|进行|生成|提取|估计|获取|初始化|提供|计算|预测|标注|作为|模型来|模型生成|模型提取|层|模块|for |to )"#)
+    static let usesAfter = CuePattern(#"^\s*[）)]?\s*(来|进行(?!了?(对比|比较))|生成|提取|估计|获取|初始化|提供|计算|预测|标注|作为|模型来|模型生成|模型提取|层|模块|for |to )"#)
 
     /// Anywhere in the clause: comparison with a competing method.
     static let compares = KeywordSet([

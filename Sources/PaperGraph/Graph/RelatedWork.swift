@@ -21,6 +21,12 @@ public enum RelatedWork {
         "uses": 1.5, "mentions": 0.5, "reports": 0.3,
     ]
 
+    /// Third person: "this paper builds on it".
+    static let verb: [String: String] = [
+        "builds_on": "builds on", "compares_with": "compares with", "evaluates_on": "evaluates on",
+        "uses": "uses", "mentions": "mentions", "reports": "reports", "proposes": "proposes",
+    ]
+
     static let phrase: [String: String] = [
         "builds_on": "build on", "compares_with": "compare with", "evaluates_on": "evaluate on",
         "uses": "use", "mentions": "mention", "reports": "report", "proposes": "propose",
@@ -59,11 +65,11 @@ public enum RelatedWork {
                     // One paper's method is what the other works with: the strongest tie.
                     weight *= 1.5
                     let (owner, user, relation) = myRelation == "proposes" ? ("this paper's", "it", theirRelation) : ("its", "this paper", myRelation)
-                    reason = "\(user) \(phrase[relation] ?? relation)s \(owner) \(names[entity]!)".replacingOccurrences(of: "this papers", with: "this paper")
+                    reason = "\(user) \(verb[relation] ?? relation) \(owner) \(names[entity]!)"
                 } else if myRelation == theirRelation {
                     reason = "both \(phrase[myRelation] ?? myRelation) \(names[entity]!)"
                 } else {
-                    reason = "\(names[entity]!): this paper \(phrase[myRelation] ?? myRelation)s it, that one \(phrase[theirRelation] ?? theirRelation)s it"
+                    reason = "\(names[entity]!): this paper \(verb[myRelation] ?? myRelation) it, that one \(verb[theirRelation] ?? theirRelation) it"
                 }
                 scores[other, default: (0, [])].0 += weight * idf
                 scores[other, default: (0, [])].1.append((weight * idf, reason))

@@ -1,9 +1,9 @@
 /// Writes a ``DotGraph`` as DOT text, byte-identical for the same graph.
 ///
 /// Every node gets a generated id (`n0`, `n1`, … in insertion order); every attribute
-/// value is a quoted string with `\` and `"` escaped and line breaks written as `\n`
-/// (or as `\l` where a label asks for left-justified lines); attributes are sorted by
-/// name. Nothing here can fail.
+/// value is a quoted string with `\` and `"` escaped, line breaks written as `\n` and `&`
+/// written as `&amp;` (Graphviz reads HTML entities in labels and copies URLs raw into SVG);
+/// attributes are sorted by name. Nothing here can fail.
 public enum DotWriter {
     public static func write(_ graph: DotGraph) -> String {
         var ids: [String: String] = [:]
@@ -38,7 +38,7 @@ public enum DotWriter {
         "[" + attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: ", ") + "]"
     }
 
-    /// A DOT quoted string: `\` and `"` escaped, line breaks as `\n`, other controls dropped.
+    /// A DOT quoted string: `\` and `"` escaped, line breaks as `\n`, `&` as `&amp;`, other controls dropped.
     ///
     /// A trailing backslash can never escape the closing quote, since every `\` is doubled.
     public static func quote(_ value: String) -> String {
@@ -48,6 +48,7 @@ public enum DotWriter {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             case "\n": out += "\\n"
+            case "&": out += "&amp;"
             case "\r": continue
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F { continue }
