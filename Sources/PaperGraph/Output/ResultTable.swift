@@ -109,22 +109,28 @@ public struct ResultTable: Sendable, Equatable {
 /// JSON string quoting per RFC 8259, shared by every JSON writer here.
 public enum JSONText {
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
+        "\"" + s.mappingScalars { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default: return scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
             }
+        } + "\""
+    }
+}
+
+extension String {
+    /// Rebuilds the string scalar by scalar: `transform` gives a replacement, or nil to keep
+    /// the scalar. The one loop behind our JSON and DOT quoting.
+    func mappingScalars(_ transform: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if let replacement = transform(scalar) { out += replacement } else { out.unicodeScalars.append(scalar) }
         }
-        return out + "\""
+        return out
     }
 }

@@ -42,19 +42,15 @@ public enum DotWriter {
     ///
     /// A trailing backslash can never escape the closing quote, since every `\` is doubled.
     public static func quote(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
+        "\"" + value.mappingScalars { scalar in
             switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "&": out += "&amp;"
-            case "\r": continue
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+            case "\\": return "\\\\"
+            case "\"": return "\\\""
+            case "\n": return "\\n"
+            case "&": return "&amp;"
+            case "\r": return ""
+            default: return scalar.value < 0x20 || scalar.value == 0x7F ? "" : nil
             }
-        }
-        return out + "\""
+        } + "\""
     }
 }
