@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Runs the built `papergraph` binary as a user would and checks its output and exit code.
+@Suite struct CommandLineTests {
+    static let binary = TestPaths.packageRoot.appendingPathComponent(".build/debug/papergraph")
+    static var hasBinary: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: CommandLineTests.hasBinary)) func ingestQueryAndDrawTheSampleDigest() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let db = folder.appendingPathComponent("cli.sqlite").path
+        let example = TestPaths.packageRoot.appendingPathComponent("examples/2026-w10.zh-CN.md").path
+
+        let ingest = try run(["ingest", "--db", db, example])
+        #expect(ingest.status == 0)
+        #expect(ingest.stdout.contains("2026-W10: 3 papers, 2 topics"))
+
+        let again = try run(["ingest", "--db", db, example])
+        #expect(again.stdout.contains("unchanged, skipped"))
+
+        let stats = try run(["stats", "--format", "json"], environment: ["PAPERGRAPH_DB": db])
+        let counts = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Int]
+        #expect(counts?["papers"] == 3)
+        #expect(counts?["digests"] == 1)
+        #expect((counts?["edges"] ?? 0) > 10)
+
+        let csv = try run(["papers", "--db", db, "--entity", "VGGT", "--relation", "builds_on", "--format", "csv"])
+        #expect(csv.stdout.split(separator: "\r\n").first == "id,name,title,topic,month,digests")
+        #expect(csv.stdout.contains("2603.01234,StreamVGGT-Lite"))
+
+        let show = try run(["show", "--db", db, "StreamVGGT-Lite"])
+        #expect(show.stdout.contains("builds_on:"))
+        #expect(show.stdout.contains("VGGT  — 2026-W10:"))
+
+        let svg = folder.appendingPathComponent("lineage.svg").path
+        let map = try run(["map", "lineage", "--db", db, "-o", svg])
+        #expect(map.status == 0)
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+
+        let remove = try run(["remove", "--db", db, "2026-W10"])
+        #expect(remove.status == 0)
+        #expect(try run(["stats", "--db", db, "--format", "json"]).stdout.contains("\"papers\": 0"))
+    }
+
+    @Test(.enabled(if: CommandLineTests.hasBinary)) func badInputGetsAClearMessageAndNonZeroExit() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let db = folder.appendingPathComponent("cli.sqlite").path
+        let missing = try run(["ingest", "--db", db, folder.appendingPathComponent("nope.md").path])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("nope.md: no such file or directory"))
+
+        let empty = try run(["ingest", "--db", db, folder.path])
+        #expect(empty.status != 0)
+        #expect(empty.stderr.contains("no digests here"))
+
+        let noDB = try run(["papers", "--db", folder.appendingPathComponent("absent.sqlite").path])
+        #expect(noDB.status != 0)
+        #expect(noDB.stderr.contains("run `papergraph ingest"))
+
+        let since = try run(["papers", "--db", db, "--since", "2025-13"])
+        #expect(since.status != 0)
+        #expect(since.stderr.contains("--since takes a month as YYYY-MM"))
+
+        let format = try run(["map", "topics", "--db", db, "-o", folder.appendingPathComponent("map.txt").path])
+        #expect(format.status != 0)
+        #expect(format.stderr.contains("end it in .svg, .png, .pdf or .dot"))
+    }
+}
