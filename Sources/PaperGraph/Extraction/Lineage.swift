@@ -19,6 +19,8 @@ struct Lineage {
     /// `Y …是 X 的一个变体`: the sentence's subject descends from X.
     static let variantOf = CuePattern(#"^\s*[）)]?\s*的\s*(一个|一种)?\S{0,4}(变体|扩展版?|改进版|升级版|加速版|后继)"#)
 
+    static let sameModelSuffix = CuePattern(#"^(?i)([\s\-_]?(n|s|m|l|x|b|t|h|g|tiny|small|base|large|huge|giant|nano|mini|medium|xl|xxl)(/\d+)?|[\s\-]?v?1(\.0)?)$"#)
+
     static let statesDescent = KeywordSet(["变体", "前作", "版本", "扩展", "后继", "继任"])
 
     func edges() -> [ExtractedEdge] {
@@ -127,6 +129,8 @@ struct Lineage {
     /// Occ3D-nuScenes), the parent standing at a word boundary.
     static func encodes(child: String, parent: String) -> Bool {
         guard parent.count >= 3, child.count > parent.count, let range = child.range(of: parent) else { return false }
+        // A size or first version (ViT-L, RT-DETR-l, HunyuanWorld 1.0) is the same model, not a descendant.
+        if range.lowerBound == child.startIndex, Self.sameModelSuffix.matches(child[range.upperBound...]) { return false }
         let before = range.lowerBound > child.startIndex ? child[child.index(before: range.lowerBound)] : nil
         let after = range.upperBound < child.endIndex ? child[range.upperBound] : nil
         if let after, after.isLowercase { return false }

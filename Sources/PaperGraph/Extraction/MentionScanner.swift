@@ -66,7 +66,7 @@ public struct MentionScanner: Sendable {
     nonisolated(unsafe) static let versionPattern = /^\s(\d+(?:\.\d+)?)(?![\w.])/
     nonisolated(unsafe) static let sizePattern = /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
     /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric.
-    nonisolated(unsafe) static let descriptiveSuffix = /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise)$/
+    nonisolated(unsafe) static let descriptiveSuffix = /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise|accelerated|efficient|oriented|centered)$/
     /// English words that name parts of one system rather than a method another paper would reuse.
     nonisolated(unsafe) static let internalWords = /(?i)\b(adapter|module|block|head|loss|mechanism|layer|branch|extractor|strategy|connector|unit|encoder|decoder|embedding|token|gate|gating|fusion|attention|refinement|alignment|regularization|sampling|prior|bank|memory|query|queries|pooling|aggregation|projector|router|scheduler|reward|objective|score|metric|filter|field|representation|pipeline|stage|step|operator|function|map)s?\b/
 

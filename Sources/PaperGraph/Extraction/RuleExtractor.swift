@@ -11,7 +11,7 @@ public struct RuleExtractor: Extractor {
         scanner = MentionScanner(gazetteer: gazetteer)
     }
 
-    public var version: Int { 3 }
+    public var version: Int { 4 }
 
     public func extract(_ digest: Digest) -> Extraction {
         var registry = EntityRegistry()
