@@ -150,24 +150,70 @@ public struct MapBuilder: Sendable {
     /// many times wider than tall (its component packing crashes with clusters). Families
     /// are grouped into rows of similar width; every root of a row is pushed below the
     /// deepest method of the row above by a zero-weight invisible edge.
+    /// A connected family larger than this is split by root into rows.
+    static let largeFamily = 40
+
+    /// Children of one method drawn on the whole-forest map at most.
+    static let maxChildren = 12
+
+    /// Children of one parent drawn side by side at most.
+    static let fanWidth = 6
+
     static func rowEdges(nodes: [String], links: [(parent: String, child: String)]) -> [DotGraph.Edge] {
-        var neighbours: [String: [String]] = [:], parents: [String: [String]] = [:]
+        var parents: [String: [String]] = [:]
+        for (p, c) in links { parents[c, default: []].append(p) }
+        // Families: connected groups of methods. A very large one (hubs such as 3DGS and SAM
+        // joined by a shared descendant) is split by root: each method with no parent drawn,
+        // with what descends from it (a method reached from several roots joins the largest).
+        var neighbours: [String: [String]] = [:], childrenOf: [String: [String]] = [:]
         for (p, c) in links {
             neighbours[p, default: []].append(c); neighbours[c, default: []].append(p)
-            parents[c, default: []].append(p)
+            childrenOf[p, default: []].append(c)
         }
+        let unique = Array(Set(nodes)).sorted()
         var component: [String: Int] = [:]
-        var families: [[String]] = []
-        for node in nodes where component[node] == nil {
+        var components: [[String]] = []
+        for node in unique where component[node] == nil {
             var stack = [node], members: [String] = []
-            component[node] = families.count
+            component[node] = components.count
             while let n = stack.popLast() {
                 members.append(n)
-                for m in neighbours[n] ?? [] where component[m] == nil { component[m] = families.count; stack.append(m) }
+                for m in neighbours[n] ?? [] where component[m] == nil { component[m] = components.count; stack.append(m) }
             }
-            families.append(members.sorted())
+            components.append(members.sorted())
         }
-        guard families.count > 3 else { return [] }
+        func descendants(_ root: String) -> [String] {
+            var seen: Set<String> = [root], stack = [root], out: [String] = []
+            while let n = stack.popLast() {
+                out.append(n)
+                for c in childrenOf[n] ?? [] where seen.insert(c).inserted { stack.append(c) }
+            }
+            return out
+        }
+        var families: [[String]] = []
+        for members in components {
+            guard members.count > Self.largeFamily else { families.append(members); continue }
+            let roots = members.filter { parents[$0] == nil }
+            let reach = Dictionary(uniqueKeysWithValues: roots.map { ($0, descendants($0)) })
+            var claimed = Set<String>()
+            for root in roots.sorted(by: { (reach[$0]!.count, $1) > (reach[$1]!.count, $0) }) {
+                let group = reach[root]!.filter { claimed.insert($0).inserted }
+                if !group.isEmpty { families.append(group.sorted()) }
+            }
+            for node in members where !claimed.contains(node) { families.append([node]) }
+        }
+        var edges: [DotGraph.Edge] = []
+        // A hub with dozens of children (3DGS, SAM) would spread them all on one rank:
+        // fold its children into rows of `fanWidth`, each row one rank below the previous.
+        var children: [String: [String]] = [:]
+        for (p, c) in links { children[p, default: []].append(c) }
+        for (_, kids) in children where kids.count > Self.fanWidth {
+            let sorted = Array(Set(kids)).sorted()
+            for i in sorted.indices where i + Self.fanWidth < sorted.count {
+                edges.append(DotGraph.Edge(from: sorted[i], to: sorted[i + Self.fanWidth], attributes: ["style": "invis", "weight": "0"]))
+            }
+        }
+        guard families.count > 1 else { return edges }
         // Depth of each node: longest chain of parents above it.
         var depth: [String: Int] = [:]
         func depthOf(_ n: String, _ seen: Set<String> = []) -> Int {
@@ -176,7 +222,7 @@ public struct MapBuilder: Sendable {
             depth[n] = d
             return d
         }
-        let widths = families.map { family in Dictionary(grouping: family, by: { depthOf($0) }).values.map(\.count).max() ?? 1 }
+        let widths = families.map { family in min(Self.fanWidth * 2, Dictionary(grouping: family, by: { depthOf($0) }).values.map(\.count).max() ?? 1) }
         let order = families.indices.sorted { (widths[$0], families[$0].count, families[$1].first!) > (widths[$1], families[$1].count, families[$0].first!) }
         let total = widths.reduce(0, +)
         let rowWidth = max(widths.max() ?? 1, Int((Double(total) * 1.2).squareRoot().rounded(.up)) + 2)
@@ -187,11 +233,10 @@ public struct MapBuilder: Sendable {
             rows[rows.count - 1].append(f)
             used += widths[f]
         }
-        var edges: [DotGraph.Edge] = []
         for (above, below) in zip(rows, rows.dropFirst()) {
             let deepest = above.flatMap { families[$0] }.max { (depthOf($0), $1) < (depthOf($1), $0) }!
             for f in below {
-                for root in families[f] where depthOf(root) == 0 {
+                for root in families[f] where parents[root] == nil || depthOf(root) == 0 {
                     edges.append(DotGraph.Edge(from: deepest, to: root, attributes: ["style": "invis", "weight": "0"]))
                 }
             }
@@ -237,6 +282,22 @@ public struct MapBuilder: Sendable {
                     keep = chosen
                 }
             }
+            if name == nil {
+                // A hub's children beyond `maxChildren` make a strip nobody can read: keep the
+                // best-connected ones (and any that have children of their own).
+                var degree: [String: Int] = [:]
+                for link in links { degree[link.child, default: 0] += 1; degree[link.parent, default: 0] += 1 }
+                let parentsOfSomething = Set(links.filter { keep.contains($0.child) }.map(\.parent))
+                var dropped = 0
+                for (_, group) in Dictionary(grouping: links.filter { keep.contains($0.parent) && keep.contains($0.child) }, by: \.parent) {
+                    let kids = Array(Set(group.map(\.child))).filter { !parentsOfSomething.contains($0) }
+                        .sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
+                    for kid in kids.dropFirst(Self.maxChildren) where keep.remove(kid) != nil { dropped += 1 }
+                }
+                if dropped > 0 {
+                    notes.append("left out \(dropped) leaf methods under methods with more than \(Self.maxChildren) descendants; draw one family with `map lineage NAME`")
+                }
+            }
             let drawnLinks = links.filter { keep.contains($0.child) && keep.contains($0.parent) }
             guard !drawnLinks.isEmpty || name != nil else {
                 throw RenderError.emptyGraph("no lineage (derived_from or builds_on) in the database yet")
@@ -269,9 +330,12 @@ public struct MapBuilder: Sendable {
                 """)
             var papersShown = 0
             var attached = Set<String>()
+            var paperNodes = Set<String>()
             for row in proposers where keep.contains(row["target"]) && attached.insert(row["target"]).inserted {
                 let paperID: String = row["id"]
-                graph.nodes.append(MapStyle.paper(paperID, name: nil, title: row["title"], url: row["url"]))
+                if paperNodes.insert(paperID).inserted {
+                    graph.nodes.append(MapStyle.paper(paperID, name: nil, title: row["title"], url: row["url"]))
+                }
                 // A constrained edge: the paper sits just above the method it introduced.
                 graph.edges.append(MapStyle.edge(paperID, row["target"], relation: "proposes", label: "introduces"))
                 papersShown += 1
