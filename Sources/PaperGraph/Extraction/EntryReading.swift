@@ -197,8 +197,8 @@ struct EntryReading {
             for occurrence in occurrences where occurrence.kind == nil && !proposed.contains(occurrence.id) {
                 let key = String(occurrence.id.dropFirst("entity:".count))
                 let named  = RelationCues.namedBefore.matches(occurrence.before)
+                // Released variants carry the paper's name: DeepSeek-V3.2-Speciale, Z-Image-Turbo.
                 let variant = key.count > prefix.count + 1 && key.hasPrefix(prefix)
-                    && occurrence.sentence.text.contains(where: { _ in true })
                 let introducedDataset = registry.kind(of: occurrence.id) == .dataset
                     && RelationCues.introduces.occurs(in: occurrence.clause)
                     && RelationCues.datasetNear.occurs(in: occurrence.clause)

@@ -7,8 +7,6 @@ import Foundation
 /// sentences that state it (X 及其变体 Y, Y 的前作 X).
 struct Lineage {
     let registry: EntityRegistry
-    let scanner: MentionScanner
-    let digest: Digest
     let proposed: [(entity: String, builds: [(String, Int, String)])]
     /// Sentences that may state descent (变体, 前作 …), with their mentions.
     let descentSentences: [(Sentence, [Mention])]
@@ -16,7 +14,6 @@ struct Lineage {
     nonisolated(unsafe) static let versioned = /^(.*?[A-Za-z])[\s\-]?[vV]?(\d+(?:\.\d+)?)([A-Za-z][\w\s\-]*|[\s\-][\w\s\-]+)?$/
     nonisolated(unsafe) static let variantGap = /^\s*(及其|和它的|与其)\S{0,8}(变体|扩展|改进版|升级版|后继|继任者|版本)\s*$/
     nonisolated(unsafe) static let predecessorGap = /^\s*的\s*(直接)?前作\s*$/
-    /// `Y …是 X 的一个变体`: the sentence's subject descends from X.
     static let variantOf = CuePattern(#"^\s*[）)]?\s*的\s*(一个|一种)?\S{0,4}(变体|扩展版?|改进版|升级版|加速版|后继)"#)
 
     static let sameModelSuffix = CuePattern(#"^(?i)([\s\-_]?(n|s|m|l|x|b|t|h|g|tiny|small|base|large|huge|giant|nano|mini|medium|xl|xxl)(/\d+)?|[\s\-]?v?1(\.0)?)$"#)
@@ -94,25 +91,26 @@ struct Lineage {
         }
 
         // Sentences that state it.
-        do {
-            for (sentence, mentions) in descentSentences {
-                if let subject = mentions.first, subject.offset <= 2 {
-                    for other in mentions.dropFirst() {
-                        let end = other.offset + other.surface.count
-                        let after = String(Array(sentence.text)[end..<min(sentence.text.count, end + 16)])
-                        if Self.variantOf.matches(after) {
-                            add(EntityName.id(for: subject.name), EntityName.id(for: other.name), sentence.line, EntryReading.clip(sentence.text))
-                        }
+        for (sentence, mentions) in descentSentences {
+            let text = Array(sentence.text)
+            let evidence = EntryReading.clip(sentence.text)
+            // `Y …是 X 的一个变体`: the subject descends from X.
+            if let subject = mentions.first, subject.offset <= 2 {
+                for other in mentions.dropFirst() {
+                    let end = other.offset + other.surface.count
+                    if Self.variantOf.matches(String(text[end..<min(text.count, end + 16)])) {
+                        add(EntityName.id(for: subject.name), EntityName.id(for: other.name), sentence.line, evidence)
                     }
                 }
-                for (a, b) in zip(mentions, mentions.dropFirst()) {
-                    let start = a.offset + a.surface.count
-                    guard start <= b.offset else { continue }
-                    let gap = String(Array(sentence.text)[start..<b.offset])
-                    let idA = EntityName.id(for: a.name), idB = EntityName.id(for: b.name)
-                    if gap.wholeMatch(of: Self.variantGap) != nil { add(idB, idA, sentence.line, EntryReading.clip(sentence.text)) }
-                    if gap.wholeMatch(of: Self.predecessorGap) != nil { add(idA, idB, sentence.line, EntryReading.clip(sentence.text)) }
-                }
+            }
+            // `X 及其变体 Y` and `Y 的前作 X`.
+            for (a, b) in zip(mentions, mentions.dropFirst()) {
+                let start = a.offset + a.surface.count
+                guard start <= b.offset else { continue }
+                let gap = String(text[start..<b.offset])
+                let idA = EntityName.id(for: a.name), idB = EntityName.id(for: b.name)
+                if gap.wholeMatch(of: Self.variantGap) != nil { add(idB, idA, sentence.line, evidence) }
+                if gap.wholeMatch(of: Self.predecessorGap) != nil { add(idA, idB, sentence.line, evidence) }
             }
         }
 

@@ -35,8 +35,7 @@ public struct RuleExtractor: Extractor {
             }
         }
 
-        edges += Lineage(registry: registry, scanner: scanner, digest: digest, proposed: proposedMain,
-                         descentSentences: descentSentences).edges()
+        edges += Lineage(registry: registry, proposed: proposedMain, descentSentences: descentSentences).edges()
         // One edge per (source, relation, target): the first sentence is the evidence.
         var seen = Set<String>()
         edges = edges.filter { seen.insert("\($0.source)|\($0.relation)|\($0.target)").inserted }

@@ -71,6 +71,19 @@ import Testing
     }
 }
 
+@Suite struct EnglishExtractionTests {
+    @Test func englishCuesGiveRelations() throws {
+        let store = try GraphStore()
+        #expect(!Ingestor(store: store).ingest(file: TestPaths.fixture("english.md")).failed)
+        let edges = try store.export().edges
+        let paper = "arxiv:2601.00042"
+        #expect(edges.contains { $0.source == paper && $0.relation == "proposes" && $0.target == "entity:tinyrecon" })
+        #expect(edges.contains { $0.source == paper && $0.relation == "builds_on" && $0.target == "entity:dust3r" })
+        #expect(edges.contains { $0.source == paper && $0.relation == "evaluates_on" && $0.target == "entity:scannet" })
+        #expect(edges.contains { $0.source == "entity:tinyrecon" && $0.relation == "derived_from" && $0.target == "entity:dust3r" })
+    }
+}
+
 /// Scores on the real gold annotations: the week-49 thresholds of the extraction issue.
 @Suite struct GoldEvaluationTests {
     func evaluate(_ week: String) throws -> EvaluationReport {
