@@ -7,7 +7,9 @@ import Foundation
 /// `３Ｄ Gaussian Splatting` are one key.
 public enum EntityName {
     public static func normalise(_ name: String) -> String {
-        let folded = name.precomposedStringWithCompatibilityMapping.lowercased()
+        // ASCII needs no NFKC: the common case, and the extractor's hottest call.
+        let isASCII = name.utf8.allSatisfy { $0 < 0x80 }
+        let folded = isASCII ? name.lowercased() : name.precomposedStringWithCompatibilityMapping.lowercased()
         var out = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
             switch scalar {

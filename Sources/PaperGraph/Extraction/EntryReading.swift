@@ -60,11 +60,22 @@ struct EntryReading {
         return nil
     }
 
+    /// How often `word` stands in `text` as a whole word (byte search: names are mostly ASCII).
     static func count(_ word: String, in text: String) -> Int {
-        var count = 0, start = text.startIndex
-        while let range = text.range(of: word, range: start..<text.endIndex) {
-            if MentionScanner.isBoundary(text, range) { count += 1 }
-            start = range.upperBound
+        let needle = Array(word.utf8), hay = Array(text.utf8)
+        guard !needle.isEmpty, needle.count <= hay.count else { return 0 }
+        func isWordByte(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        var count = 0
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle),
+               i == 0 || !isWordByte(hay[i - 1]) || !isWordByte(needle[0]),
+               i + needle.count == hay.count || !isWordByte(hay[i + needle.count]) || !isWordByte(needle[needle.count - 1]) {
+                count += 1
+                i += needle.count
+            } else {
+                i += 1
+            }
         }
         return count
     }

@@ -117,7 +117,8 @@ public struct MentionScanner: Sendable {
             guard !token.isEmpty, !covered.contains(where: { $0.overlaps(range) }) else { continue }
             // "SAM 3", "Wan 2.1": a name followed by a bare version number.
             let after = text[range.upperBound...]
-            if let version = after.prefixMatch(of: Self.versionPattern), token.first?.isLetter == true {
+            if after.first == " ", after.dropFirst().first?.isNumber == true, token.first?.isLetter == true,
+               let version = after.prefixMatch(of: Self.versionPattern) {
                 let joined = token + " " + version.output.1
                 if let entry = gazetteer.entry(for: joined) {
                     let end = text.index(range.upperBound, offsetBy: version.output.0.count)
@@ -156,11 +157,18 @@ public struct MentionScanner: Sendable {
         if startsWithDigit, let m = token.wholeMatch(of: /(\d+)([A-Za-z][\w\-]*)/),
            gazetteer.isExcluded(String(m.output.2)) || gazetteer.entry(for: String(m.output.2))?.kind == .metric { return false }
         if startsWithDigit, let m = token.wholeMatch(of: /\d[dD]-?([A-Z][\w\-]*)/), gazetteer.isExcluded(String(m.output.1)) { return false }
-        let letters = token.filter(\.isLetter)
-        guard !letters.isEmpty else { return false }
-        let uppers = token.filter(\.isUppercase).count
-        let hasDigit = token.contains(where: \.isNumber) || token.contains("³") || token.contains("²")
-        let hasGreek = token.contains("π") || token.contains("µ") || token.contains("μ")
+        // One pass over scalars: Character properties cost far more on the hot path.
+        var letterCount = 0, uppers = 0, hasDigit = false, hasGreek = false
+        for u in token.unicodeScalars {
+            switch u.value {
+            case 0x41...0x5A: letterCount += 1; uppers += 1
+            case 0x61...0x7A: letterCount += 1
+            case 0x30...0x39, 0xB2, 0xB3: hasDigit = true
+            case 0x3C0, 0xB5, 0x3BC: hasGreek = true; letterCount += 1
+            default: if u.properties.isAlphabetic { letterCount += 1; if u.properties.isUppercase { uppers += 1 } }
+            }
+        }
+        guard letterCount > 0 else { return false }
         let parts = token.split(separator: "-")
         if parts.count > 1 {
             // Real-Time, Open-Vocabulary: plain words joined by hyphens are phrases, not names.
@@ -173,11 +181,11 @@ public struct MentionScanner: Sendable {
         if hasGreek { return true }
         if uppers >= 2 {
             // Two-letter all-caps acronyms (SA, TA) are too often a paper's local shorthand.
-            if letters.count <= 2 && !hasDigit { return false }
+            if letterCount <= 2 && !hasDigit { return false }
             return true
         }
-        if hasDigit && uppers >= 1 && letters.count >= 2 { return true }
-        if let first = token.first, first.isLowercase, uppers >= 1, letters.count >= 4 { return true }  // nuScenes, pixelSplat
+        if hasDigit && uppers >= 1 && letterCount >= 2 { return true }
+        if let first = token.unicodeScalars.first, (0x61...0x7A).contains(first.value), uppers >= 1, letterCount >= 4 { return true }  // nuScenes, pixelSplat
         return false
     }
 

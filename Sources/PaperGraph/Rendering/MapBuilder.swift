@@ -207,7 +207,9 @@ public struct MapBuilder: Sendable {
         // fold its children into rows of `fanWidth`, each row one rank below the previous.
         var children: [String: [String]] = [:]
         for (p, c) in links { children[p, default: []].append(c) }
-        for (_, kids) in children where kids.count > Self.fanWidth {
+        for parent in children.keys.sorted() {
+            let kids = children[parent]!
+            guard kids.count > Self.fanWidth else { continue }
             let sorted = Array(Set(kids)).sorted()
             for i in sorted.indices where i + Self.fanWidth < sorted.count {
                 edges.append(DotGraph.Edge(from: sorted[i], to: sorted[i + Self.fanWidth], attributes: ["style": "invis", "weight": "0"]))
