@@ -86,6 +86,8 @@ struct EntryReading {
         var id: String
         var kind: EntityKind?
         var sentence: Sentence
+        /// Character offset of the mention in its sentence.
+        var offset: Int
         var before: String
         var after: String
         var clause: String
@@ -145,8 +147,11 @@ struct EntryReading {
                     let (clauseStart, clauseEnd) = clauseBounds(start, end)
                     let ownBefore = String(text[max(clauseStart, start - 16)..<start])
                     let after = String(text[end..<min(clauseEnd, end + 18)])
-                    if mention.knownKind == nil, RelationCues.notEntityAfter.matches(after)
-                        || RelationCues.notEntityBefore.matches(ownBefore) { continue }
+                    // Organisations (来自 A 与 B 的研究团队) and module names are not entities; a list shares the cue.
+                    let lastAfter = String(text[lastEnd..<min(chainEnd, lastEnd + 18)])
+                    if mention.knownKind == nil,
+                       RelationCues.notEntityAfter.matches(after) || RelationCues.notEntityAfter.matches(lastAfter)
+                        || RelationCues.notEntityBefore.matches(ownBefore) || RelationCues.notEntityBefore.matches(sharedBefore) { continue }
                     var vote: EntityKind? = nil
                     var weight = 2
                     if mention.knownKind == nil {
@@ -164,7 +169,7 @@ struct EntryReading {
                     }
                     let id = registry.add(name: name, surface: mention.surface, known: mention.knownKind, vote: vote, weight: weight,
                                           line: sentence.line, sentence: sentence.text)
-                    occurrences.append(Occurrence(id: id, kind: mention.knownKind, sentence: sentence,
+                    occurrences.append(Occurrence(id: id, kind: mention.knownKind, sentence: sentence, offset: mention.offset,
                                                   before: index == chain.first! ? ownBefore : sharedBefore,
                                                   after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
                                                   clause: String(text[clauseStart..<clauseEnd])))
@@ -241,7 +246,13 @@ struct EntryReading {
                 || RelationCues.buildsAfter.matches(occurrence.after))
             let uses  = RelationCues.usesBefore.matches(occurrence.before)
                 || RelationCues.usesAfter.matches(occurrence.after)
-            let compares = !othersWork && kind == .method && hasCompareCue(occurrence.clause)
+            // Examples (例如 X) take their cue from the sentence before them, not their clause.
+            let isExample = RelationCues.exampleBefore.matches(occurrence.before)
+            let sentencePrefix = isExample ? String(occurrence.sentence.text.prefix(occurrence.offset)) : ""
+            let compares = !othersWork && kind == .method
+                && (hasCompareCue(occurrence.clause) || RelationCues.comparedBefore.matches(occurrence.before)
+                    || isExample && hasCompareCue(sentencePrefix))
+            let usesByExample = isExample && !compares && RelationCues.usesVerb.occurs(in: sentencePrefix)
             switch kind {
             case .dataset:
                 let measuredHere  = RelationCues.evaluatedBefore.matches(occurrence.before)
@@ -252,8 +263,8 @@ struct EntryReading {
             case .method:
                 if builds { note(.builds_on) }
                 if compares { note(.compares_with) }
-                if uses && !builds { note(.uses) }
-                if !builds && !compares && !uses { note(.mentions) }
+                if (uses || usesByExample) && !builds { note(.uses) }
+                if !builds && !compares && !uses && !usesByExample { note(.mentions) }
             case .metric:
                 break
             }
