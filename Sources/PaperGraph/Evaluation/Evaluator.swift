@@ -115,8 +115,8 @@ public struct Evaluator: Sendable {
             SELECT a.paper_id, a.title, a.url, a.name, a.line FROM appearance a WHERE a.digest_id = ? ORDER BY a.line
             """, arguments: [digestID])
         let spellings = try Row.fetchAll(db, sql: """
-            SELECT e.id, e.name, e.kind, (SELECT group_concat(alias, char(31)) FROM entity_alias x WHERE x.entity_id = e.id) AS aliases
-            FROM entity e
+            SELECT e.id, e.name, e.kind, (SELECT group_concat(alias, char(31)) FROM graph_alias x WHERE x.entity_id = e.id) AS aliases
+            FROM graph_entity e
             """)
         var entityNames: [String: (name: String, kind: String, spellings: [String])] = [:]
         for row in spellings {
@@ -158,7 +158,7 @@ public struct Evaluator: Sendable {
         let papers = Score(truePositives: paperMap.count, falsePositives: extraPapers.count, falseNegatives: gold.papers.count - paperMap.count)
 
         // Predicted pairs per relation, only for papers the gold file covers.
-        let edges = try Row.fetchAll(db, sql: "SELECT source, target, relation, evidence, line FROM edge WHERE digest_id = ?", arguments: [digestID])
+        let edges = try Row.fetchAll(db, sql: "SELECT source, target, relation, evidence, line FROM graph_edge WHERE digest_id = ?", arguments: [digestID])
         // A partial gold file covers the entries up to the first one it does not annotate.
         var coveredUntil = Int.max
         if gold.partial ?? false, let lastMatched = stored.lastIndex(where: { used.contains($0["paper_id"]) }),

@@ -85,15 +85,15 @@ extension GraphStore {
                     url: paper.url, title: paper.title, heading: paper.heading, name: paper.name, topic: paper.topic,
                     topics: topics, digests: Array(Set(rows.map { $0["key"] as String })).sorted(), month: paper.month)
             }
-            let aliasRows = try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, alias FROM entity_alias ORDER BY entity_id, alias")
+            let aliasRows = try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, alias FROM graph_alias ORDER BY entity_id, alias")
             var aliases: [String: [String]] = [:]
             for row in aliasRows { aliases[row["entity_id"], default: []].append(row["alias"]) }
-            let entities = try EntityRecord.order(Column("id")).fetchAll(db).map {
+            let entities = try EntityRecord.fetchAll(db, sql: "SELECT * FROM graph_entity ORDER BY id").map {
                 let name = $0.name; return GraphExport.Entity(id: $0.id, name: name, kind: $0.kind, aliases: (aliases[$0.id] ?? []).filter { $0 != name })
             }
             let edges = try Row.fetchAll(db, sql: """
-                SELECT e.source, e.target, e.relation, d.key, d.language, e.line, e.evidence
-                FROM edge e JOIN digest d ON d.id = e.digest_id
+                SELECT DISTINCT e.source, e.target, e.relation, d.key, d.language, e.line, e.evidence
+                FROM graph_edge e JOIN digest d ON d.id = e.digest_id
                 ORDER BY e.source, e.relation, e.target, d.key, d.language, e.line, e.evidence
                 """).map {
                 GraphExport.Edge(source: $0["source"], target: $0["target"], relation: $0["relation"], digest: $0["key"],

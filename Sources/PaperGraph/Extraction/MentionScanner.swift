@@ -233,7 +233,8 @@ public struct MentionScanner: Sendable {
                 // 中文（Full Name, ABBR）
                 let full = inner[..<comma].trimmingCharacters(in: .whitespaces)
                 let abbreviation = inner[inner.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-                if Self.isToken(abbreviation), !full.isEmpty, full.allSatisfy({ Self.isNameCharacter($0) || $0 == " " }) {
+                if Self.isToken(abbreviation), !full.isEmpty, full.allSatisfy({ Self.isNameCharacter($0) || $0 == " " }),
+                   Self.abbreviates(abbreviation, full) {
                     out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))
                 }
             } else if innerWords.count == 1, Self.isToken(inner) {
@@ -242,7 +243,8 @@ public struct MentionScanner: Sendable {
                     guard let initial = inner.lowercased().first,
                           let start = before.firstIndex(where: { $0.lowercased().first == initial }) else { continue }
                     let full = before[start...].joined(separator: " ")
-                    guard full.count > inner.count, EntityName.normalise(full) != EntityName.normalise(inner) else { continue }
+                    guard full.count > inner.count, EntityName.normalise(full) != EntityName.normalise(inner),
+                          Self.abbreviates(inner, full) else { continue }
                     out.append(Definition(full: full, abbreviation: inner, isInternal: full.firstMatch(of: Self.internalWords) != nil))
                 } else {
                     // 中文（ABBR）: a Chinese term glossed with its acronym names a concept, unless it is a measure.
@@ -259,11 +261,29 @@ public struct MentionScanner: Sendable {
                 // ABBR (Full Name)
                 let initials = String(inner.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first)).lowercased()
                 let letters = abbreviation.lowercased().filter(\.isLetter)
-                guard letters.count >= 2, initials.hasPrefix(String(letters.prefix(2))) || Set(letters).isSubset(of: Set(initials)) else { continue }
+                guard letters.count >= 2, initials.hasPrefix(String(letters.prefix(2))) || Set(letters).isSubset(of: Set(initials)),
+                      Self.abbreviates(abbreviation, inner) else { continue }
                 out.append(Definition(full: inner, abbreviation: abbreviation, isInternal: inner.firstMatch(of: Self.internalWords) != nil))
             }
         }
         return out
+    }
+
+    /// Whether `abbreviation` abbreviates `full`: its capitals and digits appear, in order,
+    /// among the capitals and digits of `full` (SAM3 ← Segment Anything Model 3,
+    /// 3DGS ← 3D Gaussian Splatting, VoRA ← Vision as LoRA; not DINOv2 ← Depth Anything V2).
+    static func abbreviates(_ abbreviation: String, _ full: String) -> Bool {
+        func marks(_ s: String) -> [Character] {
+            s.filter { $0.isUppercase || $0.isNumber }.map { Character($0.uppercased()) }
+        }
+        let wanted = marks(abbreviation), available = marks(full)
+        guard wanted.count >= 2 else { return false }
+        var i = available.startIndex
+        for c in wanted {
+            guard let found = available[i...].firstIndex(of: c) else { return false }
+            i = available.index(after: found)
+        }
+        return true
     }
 
     static func isToken(_ s: String) -> Bool {

@@ -68,7 +68,7 @@ extension GraphStore {
                   AND (:digest IS NULL OR EXISTS (SELECT 1 FROM appearance a JOIN digest d ON d.id = a.digest_id
                                                    WHERE a.paper_id = p.id AND d.key = :digest COLLATE NOCASE))
                   AND (:since IS NULL OR p.month >= :since)
-                  AND (:entities IS NULL OR EXISTS (SELECT 1 FROM edge e, json_each(:entities) j
+                  AND (:entities IS NULL OR EXISTS (SELECT 1 FROM graph_edge e, json_each(:entities) j
                          WHERE e.source = p.id AND e.target = j.value AND (:relation IS NULL OR e.relation = :relation)))
                 ORDER BY p.month DESC, p.id
                 """, arguments: [
@@ -105,12 +105,12 @@ extension GraphStore {
                 papers: try count("SELECT COUNT(*) FROM paper"),
                 papersWithArxiv: try count("SELECT COUNT(*) FROM paper WHERE arxiv IS NOT NULL"),
                 topics: try count("SELECT COUNT(DISTINCT topic) FROM appearance WHERE topic IS NOT NULL"),
-                entities: try count("SELECT COUNT(*) FROM entity"),
-                methods: try count("SELECT COUNT(*) FROM entity WHERE kind = 'method'"),
-                datasets: try count("SELECT COUNT(*) FROM entity WHERE kind = 'dataset'"),
-                metrics: try count("SELECT COUNT(*) FROM entity WHERE kind = 'metric'"),
-                edges: try count("SELECT COUNT(*) FROM edge"),
-                lineageEdges: try count("SELECT COUNT(*) FROM edge WHERE relation = 'derived_from'"))
+                entities: try count("SELECT COUNT(*) FROM graph_entity"),
+                methods: try count("SELECT COUNT(*) FROM graph_entity WHERE kind = 'method'"),
+                datasets: try count("SELECT COUNT(*) FROM graph_entity WHERE kind = 'dataset'"),
+                metrics: try count("SELECT COUNT(*) FROM graph_entity WHERE kind = 'metric'"),
+                edges: try count("SELECT COUNT(*) FROM graph_edge"),
+                lineageEdges: try count("SELECT COUNT(*) FROM graph_edge WHERE relation = 'derived_from'"))
         }
     }
 
@@ -151,13 +151,13 @@ extension GraphStore {
     static func resolveEntities(_ name: String, db: Database) throws -> [EntityRecord] {
         let key = EntityName.normalise(name)
         let ids = try String.fetchAll(db, sql: """
-            SELECT id FROM entity WHERE id = ?
-            UNION SELECT DISTINCT entity_id FROM entity_alias WHERE alias = ? COLLATE NOCASE
+            SELECT COALESCE(r.canonical_id, e.id) FROM entity e LEFT JOIN entity_redirect r ON r.entity_id = e.id WHERE e.id = ?
+            UNION SELECT DISTINCT entity_id FROM graph_alias WHERE alias = ? COLLATE NOCASE
             """, arguments: ["entity:" + key, name])
         var found = try EntityRecord.fetchAll(db, keys: ids)
         if found.isEmpty {
             // Aliases differ only in spacing or dashes: compare normalised forms.
-            let candidates = try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, alias FROM entity_alias")
+            let candidates = try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, alias FROM graph_alias")
             let matching = Set(candidates.filter { EntityName.normalise($0["alias"]) == key }.map { $0["entity_id"] as String })
             found = try EntityRecord.fetchAll(db, keys: Array(matching))
         }

@@ -131,7 +131,7 @@ extension GraphStore {
     }
 
     static func detail(of entity: EntityRecord, db: Database) throws -> EntityDetail {
-        let aliases = try String.fetchAll(db, sql: "SELECT DISTINCT alias FROM entity_alias WHERE entity_id = ? ORDER BY alias",
+        let aliases = try String.fetchAll(db, sql: "SELECT DISTINCT alias FROM graph_alias WHERE entity_id = ? ORDER BY alias",
                                           arguments: [entity.id]).filter { $0 != entity.name }
         let incoming = try edgeViews(where: "e.target = ?", entity.id, db: db)
         let outgoing = try edgeViews(where: "e.source = ?", entity.id, db: db)
@@ -157,7 +157,7 @@ extension GraphStore {
         SELECT e.source, e.target, e.relation, e.line, e.evidence, d.key,
                COALESCE(ps.name, ps.title, es.name, e.source) AS source_name,
                COALESCE(pt.name, pt.title, et.name, e.target) AS target_name
-        FROM edge e JOIN digest d ON d.id = e.digest_id
+        FROM graph_edge e JOIN digest d ON d.id = e.digest_id
         LEFT JOIN paper ps ON ps.id = e.source LEFT JOIN entity es ON es.id = e.source
         LEFT JOIN paper pt ON pt.id = e.target LEFT JOIN entity et ON et.id = e.target
         """

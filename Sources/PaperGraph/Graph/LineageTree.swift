@@ -27,13 +27,13 @@ public enum LineageWalk {
 
     static func links(db: Database) throws -> [Link] {
         var links = try Row.fetchAll(db, sql: """
-            SELECT e.source, e.target, d.key, e.line, e.evidence FROM edge e JOIN digest d ON d.id = e.digest_id
+            SELECT e.source, e.target, d.key, e.line, e.evidence FROM graph_edge e JOIN digest d ON d.id = e.digest_id
             WHERE e.relation = 'derived_from' ORDER BY d.key, e.line
             """).map { Link(child: $0["source"], parent: $0["target"], relation: "derived_from", digest: $0["key"], line: $0["line"], evidence: $0["evidence"]) }
         // A paper's builds_on, lifted to the method it proposes.
         links += try Row.fetchAll(db, sql: """
             SELECT p.target AS child, b.target AS parent, d.key, b.line, b.evidence
-            FROM edge p JOIN edge b ON b.source = p.source AND b.relation = 'builds_on'
+            FROM graph_edge p JOIN graph_edge b ON b.source = p.source AND b.relation = 'builds_on'
             JOIN digest d ON d.id = b.digest_id
             JOIN entity ce ON ce.id = p.target JOIN entity pe ON pe.id = b.target
             WHERE p.relation = 'proposes' AND ce.kind = pe.kind AND p.target <> b.target
@@ -53,7 +53,7 @@ public enum LineageWalk {
         let entities = Dictionary(uniqueKeysWithValues: try EntityRecord.fetchAll(db).map { ($0.id, $0) })
         var introduced: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.target, COALESCE(p.arxiv, p.id) AS paper FROM edge e JOIN paper p ON p.id = e.source
+            SELECT e.target, COALESCE(p.arxiv, p.id) AS paper FROM graph_edge e JOIN paper p ON p.id = e.source
             WHERE e.relation = 'proposes' ORDER BY paper
             """) { introduced[row["target"], default: []].append(row["paper"]) }
 

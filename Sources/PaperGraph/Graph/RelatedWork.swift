@@ -35,7 +35,7 @@ public enum RelatedWork {
     public static func rank(_ paperID: String, limit: Int, db: Database) throws -> [RelatedPaper] {
         let links = try Row.fetchAll(db, sql: """
             SELECT DISTINCT e.source AS paper, e.target AS entity, e.relation, n.name
-            FROM edge e JOIN entity n ON n.id = e.target
+            FROM graph_edge e JOIN entity n ON n.id = e.target
             WHERE e.source IN (SELECT id FROM paper) AND e.relation <> 'derived_from'
             """)
         var byPaper: [String: [String: String]] = [:]   // paper → entity → strongest relation
@@ -102,9 +102,9 @@ extension GraphStore {
         try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT n.id, n.name, n.kind, COUNT(DISTINCT e.source) AS papers,
-                       (SELECT group_concat(alias, '; ') FROM (SELECT DISTINCT alias FROM entity_alias a
+                       (SELECT group_concat(alias, '; ') FROM (SELECT DISTINCT alias FROM graph_alias a
                           WHERE a.entity_id = n.id AND a.alias <> n.name ORDER BY alias)) AS aliases
-                FROM entity n LEFT JOIN edge e ON e.target = n.id AND e.relation <> 'derived_from'
+                FROM graph_entity n LEFT JOIN graph_edge e ON e.target = n.id AND e.relation <> 'derived_from'
                 WHERE (:kind IS NULL OR n.kind = :kind)
                 GROUP BY n.id HAVING papers >= :min
                 ORDER BY papers DESC, n.name
@@ -124,7 +124,7 @@ extension GraphStore {
                        COUNT(DISTINCT CASE WHEN e.relation = 'compares_with' THEN e.source END) AS compared,
                        COUNT(DISTINCT CASE WHEN e.relation = 'builds_on' THEN e.source END) AS built_on,
                        COUNT(DISTINCT e.source) AS papers
-                FROM entity n JOIN edge e ON e.target = n.id AND e.relation IN ('compares_with', 'builds_on')
+                FROM graph_entity n JOIN graph_edge e ON e.target = n.id AND e.relation IN ('compares_with', 'builds_on')
                 WHERE n.kind = 'method'
                 GROUP BY n.id ORDER BY papers DESC, compared DESC, n.name LIMIT ?
                 """, arguments: [limit])

@@ -52,7 +52,7 @@ public struct MapBuilder: Sendable {
             var papers: [String: Row] = [:]
             for row in appearances where papers[row["paper_id"]] == nil { papers[row["paper_id"]] = row }
             let links = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT e.source, e.target, e.relation, n.name, n.kind FROM edge e JOIN entity n ON n.id = e.target
+                SELECT DISTINCT e.source, e.target, e.relation, n.name, n.kind FROM graph_edge e JOIN entity n ON n.id = e.target
                 WHERE e.relation IN ('proposes', 'builds_on', 'compares_with', 'evaluates_on', 'uses') AND n.kind <> 'metric'
                 ORDER BY e.source, e.target, e.relation
                 """).filter { papers[$0["source"]] != nil }
@@ -249,7 +249,7 @@ public struct MapBuilder: Sendable {
     static func aliases(db: Database) throws -> [String: [String]] {
         var aliases: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT DISTINCT a.entity_id, a.alias FROM entity_alias a JOIN entity n ON n.id = a.entity_id
+            SELECT DISTINCT a.entity_id, a.alias FROM graph_alias a JOIN entity n ON n.id = a.entity_id
             WHERE a.alias <> n.name ORDER BY a.entity_id, a.alias
             """) { aliases[row["entity_id"], default: []].append(row["alias"]) }
         return aliases
@@ -327,7 +327,7 @@ public struct MapBuilder: Sendable {
             }
             // The papers that introduced the drawn methods, beside them.
             let proposers = try Row.fetchAll(db, sql: """
-                SELECT e.target, p.id, p.name, p.title, p.url FROM edge e JOIN paper p ON p.id = e.source
+                SELECT e.target, p.id, p.name, p.title, p.url FROM graph_edge e JOIN paper p ON p.id = e.source
                 WHERE e.relation = 'proposes' ORDER BY e.target, p.id
                 """)
             var papersShown = 0
@@ -367,7 +367,7 @@ public struct MapBuilder: Sendable {
             graph.nodes.append(center)
             let aliases = try Self.aliases(db: db)
             let links = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT e.target, e.relation, n.name, n.kind FROM edge e JOIN entity n ON n.id = e.target
+                SELECT DISTINCT e.target, e.relation, n.name, n.kind FROM graph_edge e JOIN entity n ON n.id = e.target
                 WHERE e.source = ? ORDER BY e.relation, n.name
                 """, arguments: [paper.id])
             var added = Set<String>(), relations = Set<String>(), kinds = Set<String>(["paper"])

@@ -172,6 +172,32 @@ extension GraphStore {
             DELETE FROM edge WHERE relation = 'derived_from'
               AND (source NOT IN (SELECT id FROM entity) OR target NOT IN (SELECT id FROM entity))
             """)
+        try recomputeRedirects(db: db)
+    }
+
+    /// Points each entity whose name some digest spells out for exactly one other entity of
+    /// the same kind at that entity (`LiveCodeBench` → `LCB`). Ambiguous names, chains and
+    /// kind mismatches stay separate. Recomputed from everything stored: order-free.
+    static func recomputeRedirects(db: Database) throws {
+        try db.execute(sql: "DELETE FROM entity_redirect")
+        var kinds: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, kind FROM entity") { kinds[row["id"]] = row["kind"] }
+        var claims: [String: Set<String>] = [:]   // entity id a spelling points to → entities claiming it
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, alias FROM entity_alias WHERE canonical = 0") {
+            let owner: String = row["entity_id"]
+            let spelled = EntityName.id(for: row["alias"])
+            if spelled != owner { claims[spelled, default: []].insert(owner) }
+        }
+        var redirects: [String: String] = [:]
+        for (id, owners) in claims where owners.count == 1 && kinds[id] != nil {
+            let target = owners.first!
+            if kinds[target] == kinds[id] { redirects[id] = target }
+        }
+        // No chains: an entity that others point at is never redirected itself.
+        let targets = Set(redirects.values)
+        for (id, target) in redirects.sorted(by: { $0.key < $1.key }) where !targets.contains(id) {
+            try db.execute(sql: "INSERT INTO entity_redirect (entity_id, canonical_id) VALUES (?, ?)", arguments: [id, target])
+        }
     }
 
     /// The most frequent value; ties go to the smallest, so the result is order-free.

@@ -31,6 +31,8 @@ import Testing
         #expect(definitions.contains(Definition(full: "Segment Anything Model 3", abbreviation: "SAM3", isInternal: false)))
         #expect(definitions.contains { $0.abbreviation == "SA" && $0.isInternal })
         #expect(definitions.contains { $0.abbreviation == "MOT" && $0.isInternal })
+        #expect(scanner.definitions(in: "使用 Depth Anything V2 (DINOv2) 作为骨干").isEmpty)
+        #expect(scanner.definitions(in: "3D Gaussian Splatting (3DGS)").map(\.abbreviation) == ["3DGS"])
     }
 }
 

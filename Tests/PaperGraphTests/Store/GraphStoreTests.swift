@@ -122,7 +122,7 @@ import Testing
             #expect(try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
         }
         let store = try GraphStore(path: path)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == 3)
         #expect(try store.stats().digests == 1)
     }
 
@@ -153,5 +153,43 @@ import Testing
             #expect(paper?.title == expected.title)
             #expect(paper?.topic == expected.topic)
         }
+    }
+
+    @Test func aFullNameInOneDigestAndItsAbbreviationInAnotherAreOneEntity() throws {
+        let folder = try TestPaths.temporaryFolder()
+        func digest(_ week: Int, _ id: String, _ sentence: String) throws -> String {
+            let path = folder.appendingPathComponent("2025-w0\(week).zh-CN.md").path
+            let text = "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
+                + "[\(id) Paper\(week) Title](https://arxiv.org/abs/\(id))\n\n\(sentence)\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let files = [
+            try digest(1, "2501.00001", "我们在 LongCodeArena (LCA) 基准上评估。"),
+            try digest(2, "2501.00002", "实验在 LongCodeArena 基准上进行。"),
+            // Two entities spell out the same name: ambiguous, so neither absorbs it.
+            try digest(3, "2501.00003", "我们与 XYZNet (XN) 进行了对比。"),
+            try digest(4, "2501.00004", "我们与 XYZNet (XYN) 进行了对比。"),
+            try digest(5, "2501.00005", "本文基于 XYZNet 构建。"),
+        ]
+        let a = try GraphStore(), b = try GraphStore()
+        for f in files { _ = Ingestor(store: a).ingest(file: f) }
+        for f in files.reversed() { _ = Ingestor(store: b).ingest(file: f) }
+        #expect(try a.export().json() == b.export().json())
+
+        let export = try a.export()
+        let lca = try #require(export.entities.first { $0.id == "entity:lca" })
+        #expect(lca.aliases.contains("LongCodeArena"))
+        #expect(!export.entities.contains { $0.id == "entity:longcodearena" })
+        #expect(export.edges.contains { $0.source == "arxiv:2501.00002" && $0.relation == "evaluates_on" && $0.target == "entity:lca" })
+        let onLCA = try a.papers(PaperFilter(entity: "LongCodeArena", relation: .evaluates_on)).rows.map { $0[0] }
+        #expect(onLCA.count == 2 && onLCA.contains(.text("2501.00001")) && onLCA.contains(.text("2501.00002")))
+
+        #expect(export.entities.contains { $0.id == "entity:xyznet" })
+        #expect(export.edges.contains { $0.source == "arxiv:2501.00005" && $0.target == "entity:xyznet" })
+
+        // Removing the digest that spelled the name out separates them again.
+        try a.remove(key: "2025-W01")
+        #expect(try a.export().entities.contains { $0.id == "entity:longcodearena" })
     }
 }
