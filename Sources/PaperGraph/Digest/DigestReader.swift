@@ -44,6 +44,7 @@ public struct DigestReader: Sendable {
             builder.add(block)
         }
         builder.finish()
+        builder.closeTopic()
         diagnostics += builder.diagnostics
         if builder.entries.isEmpty {
             diagnostics.append(Diagnostic(.warning, file: path, line: document.blocks[sectionIndex].line,
@@ -88,6 +89,9 @@ private struct EntryBuilder {
     var entries: [PaperEntry] = []
     var diagnostics: [Diagnostic] = []
     private var seenPapers: [String: Int] = [:]
+    private var topicHeading: MarkdownBlock?
+    private var topicBlocks: [MarkdownBlock] = []
+    private var topicHasEntries = false
     private var open: (heading: MarkdownBlock, blocks: [MarkdownBlock], isBullet: Bool)?
 
     init(path: String, sectionLevel: Int) {
@@ -99,7 +103,9 @@ private struct EntryBuilder {
         if let level = block.headingLevel {
             if level == sectionLevel + 1 {
                 finish()
+                closeTopic()
                 topic = block.text.trimmingCharacters(in: .whitespaces)
+                topicHeading = block
                 return
             }
             if level == sectionLevel + 2 {
@@ -108,6 +114,7 @@ private struct EntryBuilder {
                 return
             }
         }
+        if open == nil, topicHeading != nil, !topicHasEntries { topicBlocks.append(block) }
         if var current = open {
             if current.isBullet && block.listDepth <= 1 && block.startsListItem {
                 finish()
@@ -126,9 +133,25 @@ private struct EntryBuilder {
         }
     }
 
+    /// A "topic" heading with no entries under it whose own text starts with a paper link is
+    /// an entry sitting directly under the section (no topic level): read it as one.
+    mutating func closeTopic() {
+        defer { topicHeading = nil; topicBlocks = []; topicHasEntries = false }
+        guard let heading = topicHeading, !topicHasEntries,
+              let first = topicBlocks.first(where: { !$0.inBlockQuote && $0.kind == .paragraph }),
+              first.links.contains(where: { ArxivID.fromURL($0.destination) != nil }) || Self.wikiLink(first.text) != nil
+        else { return }
+        let saved = topic
+        topic = nil
+        open = (heading, topicBlocks, false)
+        finish()
+        topic = saved
+    }
+
     mutating func finish() {
         guard let current = open else { return }
         open = nil
+        topicHasEntries = true
         let entry = current.isBullet
             ? bulletEntry(current.heading, body: current.blocks)
             : headingEntry(current.heading, blocks: current.blocks)

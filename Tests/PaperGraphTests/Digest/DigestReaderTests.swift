@@ -72,6 +72,14 @@ import Testing
         #expect(digest.entries[0].name == "TinyRecon")
     }
 
+    @Test func readsEntriesPlacedDirectlyUnderTheSection() throws {
+        let digest = try TestPaths.read(TestPaths.fixture("flat-section.md"))
+        #expect(digest.entries.map(\.title) == ["FlatNet A Paper Without a Topic Level", "RealEntry Title"])
+        #expect(digest.entries.map(\.topic) == [nil, "Plain Topic"])
+        #expect(digest.entries[0].name == "FlatNet")
+        #expect(digest.entries[0].body.map(\.text) == ["FlatNet builds on VGGT."])
+    }
+
     @Test func warnsWhenThereIsNoAcademicSection() throws {
         let digest = try TestPaths.read(TestPaths.fixture("no-academic.md"))
         #expect(digest.entries.isEmpty)
