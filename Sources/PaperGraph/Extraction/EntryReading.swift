@@ -91,6 +91,8 @@ struct EntryReading {
         var before: String
         var after: String
         var clause: String
+        /// The clause up to the mention.
+        var clauseBefore: String
     }
 
     struct ReadingResult {
@@ -172,7 +174,8 @@ struct EntryReading {
                     occurrences.append(Occurrence(id: id, kind: mention.knownKind, sentence: sentence, offset: mention.offset,
                                                   before: index == chain.first! ? ownBefore : sharedBefore,
                                                   after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
-                                                  clause: String(text[clauseStart..<clauseEnd])))
+                                                  clause: String(text[clauseStart..<clauseEnd]),
+                                                  clauseBefore: String(text[clauseStart..<start])))
                 }
             }
         }
@@ -252,7 +255,9 @@ struct EntryReading {
             let compares = !othersWork && kind == .method
                 && (hasCompareCue(occurrence.clause) || RelationCues.comparedBefore.matches(occurrence.before)
                     || isExample && hasCompareCue(sentencePrefix))
-            let usesByExample = isExample && !compares && RelationCues.usesVerb.occurs(in: sentencePrefix)
+            let usesByExample = !compares && (isExample && RelationCues.usesVerb.occurs(in: sentencePrefix)
+                || RelationCues.usesEarlier.matches(occurrence.clauseBefore)
+                || RelationCues.byAgentBefore.matches(occurrence.before) && RelationCues.byAgentAfter.matches(occurrence.after))
             switch kind {
             case .dataset:
                 let measuredHere  = RelationCues.evaluatedBefore.matches(occurrence.before)

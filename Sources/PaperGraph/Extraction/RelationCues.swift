@@ -24,7 +24,7 @@ enum RelationCues {
     ])
     /// Around a name that is an organisation or a part of the paper's system, not an entity.
     static let notEntityAfter = CuePattern(#"^\s*的?\s*(研究)?(团队|实验室|公司|大学|研究院|研究所|联合|模块|组件|子模块|子网络|分支|Lab\b|Labs\b|Team\b|Inc\b|Research\b|module|block)"#)
-    static let notEntityBefore = CuePattern(#"(来自|来自于|由)\s*$"#)
+    static let notEntityBefore = CuePattern(#"(来自|来自于)\s*$"#)
 
     /// Just before a name given as an example: 例如 X, 如 X, such as X. The cue that
     /// governs it is earlier in the sentence, so the sentence up to the name is read.
@@ -33,6 +33,13 @@ enum RelationCues {
     static let comparedBefore = CuePattern(#"(比|较|than|over)\s*$"#)
     /// Verbs of employing anywhere before a name in its sentence (used with examples).
     static let usesVerb = KeywordSet(["利用", "使用", "采用", "借助", "调用", "整合", "集成", "依赖", "依靠", "using", "uses", "leverag", "employ", "adopt"])
+
+    /// A verb of employing shortly before a name in its clause, with a description between:
+    /// 利用一个强大的视频深度估计模型 X, 驱动 X 和 Y 进行….
+    static let usesEarlier = CuePattern(#"(利用|使用|采用|借助|调用|驱动|送入|输入|运用|借用|集成|整合)[^，。；：,;]{0,22}$"#)
+    /// `由 X（等）… 完成/提供`: X does a step of the pipeline.
+    static let byAgentBefore = CuePattern(#"由\s*$"#)
+    static let byAgentAfter = CuePattern(#"^\s*[）)]?\s*(等)?\S{0,12}?(提供|生成|完成|估计|计算|获取|预测|处理|实现)"#)
 
     /// `基于 X 的方法`: X describes other work, not this paper's base.
     static let othersAfter = CuePattern(#"^\s*的\s*\S{0,8}?(方法|工作|方案|系统|研究|模型们|框架们|methods|approaches)"#)

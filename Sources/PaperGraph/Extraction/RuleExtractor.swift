@@ -11,7 +11,7 @@ public struct RuleExtractor: Extractor {
         scanner = MentionScanner(gazetteer: gazetteer)
     }
 
-    public var version: Int { 5 }
+    public var version: Int { 6 }
 
     public func extract(_ digest: Digest) -> Extraction {
         var registry = EntityRegistry()
