@@ -91,7 +91,7 @@ struct EntryReading {
         var before: String
         var after: String
         var clause: String
-        /// The clause up to the mention.
+        /// The clause up to the mention, its last 30 characters (enough for every cue that reads it).
         var clauseBefore: String
     }
 
@@ -175,7 +175,7 @@ struct EntryReading {
                                                   before: index == chain.first! ? ownBefore : sharedBefore,
                                                   after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
                                                   clause: String(text[clauseStart..<clauseEnd]),
-                                                  clauseBefore: String(text[clauseStart..<start])))
+                                                  clauseBefore: String(text[max(clauseStart, start - 30)..<start])))
                 }
             }
         }
