@@ -210,7 +210,7 @@ public struct Evaluator: Sendable {
         var unionGold: [String: Set<String>] = [:], unionPredicted: [String: [String: String]] = [:]
         for relation in Self.entityRelations + [.reports] {
             var goldPairs: [String: Set<String>] = [:]
-            for (i, paper) in gold.papers.enumerated() where paperMap[i] != nil || true {
+            for paper in gold.papers {
                 let label = paper.arxiv ?? paper.title
                 goldPairs[label, default: []].formUnion(paper.names(relation))
                 if relation != .reports { unionGold[label, default: []].formUnion(paper.names(relation)) }

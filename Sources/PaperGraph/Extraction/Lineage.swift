@@ -52,19 +52,17 @@ struct Lineage {
                 }
             }
         }
-        let name = key
         var versionParent: [String: String] = [:]
         var series: [String: [(version: Double, id: String)]] = [:]
         for id in ids {
-            let name = registry.items[id]!.name
-            guard let m = name.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
+            guard let m = registry.items[id]!.name.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
             let seriesKey = m.output.1.lowercased() + "|" + EntityName.normalise(String(m.output.3 ?? ""))
             series[seriesKey, default: []].append((version, id))
         }
         for (seriesKey, members) in series {
             // The bare stem (SAM for SAM2) counts as the first version.
             var chain = members
-            if seriesKey.hasSuffix("|"), let stem = ids.first(where: { name[$0] == EntityName.normalise(String(seriesKey.dropLast())) }) {
+            if seriesKey.hasSuffix("|"), let stem = ids.first(where: { key[$0] == EntityName.normalise(String(seriesKey.dropLast())) }) {
                 chain.append((1, stem))
             }
             chain.sort { $0.version < $1.version }
@@ -76,12 +74,12 @@ struct Lineage {
             var candidates = containment[child] ?? []
             // Keep the most specific: SAM3-UNet descends from SAM3, not also from SAM.
             for a in candidates {
-                for b in candidates where a != b && name[b]!.contains(name[a]!) {
+                for b in candidates where a != b && key[b]!.contains(key[a]!) {
                     candidates.remove(a)
                 }
             }
             if let version = versionParent[child] {
-                candidates = candidates.filter { !name[version]!.contains(name[$0]!) }
+                candidates = candidates.filter { !key[version]!.contains(key[$0]!) }
                 candidates.insert(version)
             }
             for parent in candidates.sorted() {

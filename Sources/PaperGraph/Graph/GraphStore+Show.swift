@@ -127,14 +127,14 @@ extension GraphStore {
             url: paper.url, title: paper.title, name: paper.name, heading: paper.heading, topics: topics,
             digests: Array(Set(appearances.map { $0["key"] as String })).sorted(),
             summary: appearances.last?["summary"] ?? "",
-            relations: try edgeViews(where: "e.source = ?", paper.id, db: db))
+            relations: try edgeViews(from: paper.id, db: db))
     }
 
     static func detail(of entity: EntityRecord, db: Database) throws -> EntityDetail {
         let aliases = try String.fetchAll(db, sql: "SELECT DISTINCT alias FROM graph_alias WHERE entity_id = ? ORDER BY alias",
                                           arguments: [entity.id]).filter { $0 != entity.name }
-        let incoming = try edgeViews(where: "e.target = ?", entity.id, db: db)
-        let outgoing = try edgeViews(where: "e.source = ?", entity.id, db: db)
+        let incoming = try edgeViews(to: entity.id, db: db)
+        let outgoing = try edgeViews(from: entity.id, db: db)
         return EntityDetail(
             id: entity.id, name: entity.name, kind: entity.kind, aliases: aliases,
             papers: incoming.filter { $0.relation != Relation.derived_from.rawValue },
@@ -142,11 +142,18 @@ extension GraphStore {
                 + incoming.filter { $0.relation == Relation.derived_from.rawValue })
     }
 
-    /// Edges matching one of two fixed conditions, with display names for both ends.
-    static func edgeViews(where condition: String, _ value: String, db: Database) throws -> [EdgeView] {
-        let sql = condition == "e.source = ?" ? edgeViewSQL + " WHERE e.source = ?" + edgeViewOrder
-                                              : edgeViewSQL + " WHERE e.target = ?" + edgeViewOrder
-        return try Row.fetchAll(db, sql: sql, arguments: [value]).map {
+    /// Edges leaving `id`, with display names for both ends.
+    static func edgeViews(from id: String, db: Database) throws -> [EdgeView] {
+        try edgeViews(sql: edgeViewSQL + " WHERE e.source = ?" + edgeViewOrder, id, db: db)
+    }
+
+    /// Edges arriving at `id`, with display names for both ends.
+    static func edgeViews(to id: String, db: Database) throws -> [EdgeView] {
+        try edgeViews(sql: edgeViewSQL + " WHERE e.target = ?" + edgeViewOrder, id, db: db)
+    }
+
+    private static func edgeViews(sql: String, _ value: String, db: Database) throws -> [EdgeView] {
+        try Row.fetchAll(db, sql: sql, arguments: [value]).map {
             EdgeView(source: $0["source"], sourceName: $0["source_name"], relation: $0["relation"],
                      target: $0["target"], targetName: $0["target_name"], digest: $0["key"], line: $0["line"],
                      evidence: $0["evidence"])
