@@ -2,12 +2,12 @@
 # Every target installs the Debian packages it needs when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev libsqlite3-dev libgraphviz-dev fonts-wqy-microhei pkg-config
+APT_PACKAGES := libcmark-dev libsqlite3-dev libgraphviz-dev libicu-dev fonts-wqy-microhei pkg-config
 CORPUS ?= ../shared/corpus
 WEEK49 ?= $(CORPUS)/2025-w49.zh-CN.md
 DEMO_DB ?= out/demo.sqlite
 
-.PHONY: deps build test demo bench graphs clean
+.PHONY: deps build test demo bench graphs train cross-validate clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -32,6 +32,18 @@ demo: deps
 	.build/debug/papergraph papers --db $(DEMO_DB)
 	.build/debug/papergraph show --db $(DEMO_DB) VGGT
 	.build/debug/papergraph map lineage --db $(DEMO_DB) -o out/demo-lineage.svg
+
+# Fit the relation model on all of ../shared/gold and write the committed weights.
+GOLD ?= ../shared/gold
+MODEL := Sources/PaperGraph/Resources/relation-model.tsv
+train: deps
+	$(SWIFT) build
+	.build/debug/papergraph train $(GOLD) --corpus $(CORPUS) -o $(MODEL)
+
+# Leave-one-week-out over the gold weeks: the figure to quote and improve.
+cross-validate: deps
+	$(SWIFT) build
+	.build/debug/papergraph eval --cross-validate $(GOLD) --corpus $(CORPUS)
 
 bench: deps
 	$(SWIFT) build -c release

@@ -24,15 +24,22 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(
+            name: "CICUWords",
+            linkerSettings: [.linkedLibrary("icuuc")]
+        ),
+        .target(
             name: "PaperGraph",
             dependencies: [
                 "CCmark",
                 "CGraphviz",
+                "CICUWords",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [
                 .copy("Schema"),
                 .copy("Resources/gazetteer.txt"),
+                .copy("Resources/lexicons"),
+                .copy("Resources/relation-model.tsv"),
             ]
         ),
         .executableTarget(

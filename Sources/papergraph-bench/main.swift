@@ -54,6 +54,17 @@ line("  peak memory (VmHWM)", String(format: "%.0f MB", peakMemoryMB()))
 line("  stored", "\(stats.papers) papers (\(stats.papersWithArxiv) arXiv), \(stats.entities) entities, \(stats.edges) edges, \(failed) failed")
 let dbSize = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int) ?? 0
 line("  database size", String(format: "%.1f MB (+ WAL)", Double(dbSize) / 1e6))
+// Extraction's share: the same files read and extracted again, without the store.
+var parseTime = 0.0, extractTime = 0.0
+let extractor = RuleExtractor()
+for file in files {
+    guard let (text, _) = try? DigestFiles.read(file) else { continue }
+    var digest: Digest?
+    parseTime += seconds { digest = DigestReader().read(text: text, path: file) }
+    if let digest { extractTime += seconds { _ = extractor.extract(digest) } }
+}
+line("  of which markdown read (cmark)", String(format: "%.2f s (%.0f%%)", parseTime, 100 * parseTime / ingestTime))
+line("  of which extraction (cues, ICU words, model)", String(format: "%.2f s (%.0f%%)", extractTime, 100 * extractTime / ingestTime))
 let reingest = seconds { for file in files { _ = ingestor.ingest(file: file) } }
 line("  re-ingest, all unchanged", String(format: "%.2f s", reingest))
 

@@ -6,11 +6,11 @@ struct PaperGraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "papergraph",
         abstract: "Turn weekly paper-reading digests into a knowledge graph you can query and draw.",
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
             IngestCommand.self, DigestsCommand.self, RemoveCommand.self,
             PapersCommand.self, ShowCommand.self, TopicsCommand.self, SearchCommand.self, StatsCommand.self,
-            ExportCommand.self, EvalCommand.self,
+            ExportCommand.self, EvalCommand.self, TrainCommand.self,
             RelatedCommand.self, LineageCommand.self, EntitiesCommand.self, BaselinesCommand.self, MapCommand.self,
         ])
 }

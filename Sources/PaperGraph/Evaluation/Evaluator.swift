@@ -250,3 +250,35 @@ public struct Evaluator: Sendable {
             differences: differences)
     }
 }
+
+extension EvaluationReport {
+    /// Measures in the order the summary table shows them.
+    static let summaryMeasures = ["entities", "proposes", "builds_on", "uses", "compares_with", "evaluates_on", "mentions", "metrics", "lineage"]
+
+    func score(_ measure: String) -> Score {
+        switch measure {
+        case "entities": return entities
+        case "metrics": return metrics
+        case "lineage": return lineage
+        case "papers": return papers
+        default: return relations[measure] ?? Score(truePositives: 0, falsePositives: 0, falseNegatives: 0)
+        }
+    }
+
+    /// One row per report (week), F1 per measure plus kind and name accuracy.
+    public static func summaryTable(_ reports: [EvaluationReport]) -> String {
+        let header = ["week", "papers"] + summaryMeasures + ["kind", "name"]
+        var rows: [[String]] = [header]
+        for report in reports {
+            var row = [report.gold == "pooled" ? "pooled" : report.digest, String(format: "%.3f", report.papers.f1)]
+            row += summaryMeasures.map { String(format: "%.3f", report.score($0).f1) }
+            row += [String(format: "%.3f", report.kindAccuracy), String(format: "%.3f", report.nameAccuracy)]
+            rows.append(row)
+        }
+        let widths = header.indices.map { i in rows.map { $0[i].count }.max()! }
+        return rows.map { row in
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -12,6 +12,12 @@ struct CuePattern: @unchecked Sendable {
         expression = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
     }
 
+    /// A pattern read from a data file: nil when it is not a valid expression.
+    init?(checking pattern: String) {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
+        self.expression = expression
+    }
+
     func matches(_ text: some StringProtocol) -> Bool {
         let string = String(text)
         return expression.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil

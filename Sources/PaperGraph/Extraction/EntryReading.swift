@@ -14,6 +14,7 @@ struct EntryReading {
     let mentionLists: [[Mention]]
     /// The name the entry gives the paper's contribution, if any.
     private(set) var paperName: String? = nil
+    private var clauseWordCache: [String: [String]] = [:]
 
     init(entry: PaperEntry, scanner: MentionScanner) {
         self.entry = entry
@@ -93,13 +94,22 @@ struct EntryReading {
         var clause: String
         /// The clause up to the mention, its last 30 characters (enough for every cue that reads it).
         var clauseBefore: String
+        /// The clause after the mention, its first 24 characters.
+        var clauseAfter: String
+        /// 0 heading, 1 title, 2 the first summary sentence, and so on.
+        var sentenceIndex: Int
+        var inList: Bool
+        var listIsDataset: Bool
+        /// Another name opens the clause before this one: the clause is about that system.
+        var otherSubject: Bool
     }
 
     struct ReadingResult {
+        /// Edges decided here for good: the paper's name it proposes, metrics it reports.
         var edges: [(Relation, String, Int, String)] = []
         var mainEntity: String?
-        /// builds_on targets of the main entity with line and evidence, for lineage.
-        var buildsOn: [(String, Int, String)] = []
+        /// Every other (paper, entity) pair, with the features of its mentions and the rules' votes.
+        var candidates: [Candidate] = []
     }
 
     nonisolated(unsafe) static let listGap = /^(\s+[A-Z][A-Za-z]*){0,2}\s*(、|和|与|及|以及|或|或者|,|，|and|or|\/)\s*$/
@@ -108,7 +118,7 @@ struct EntryReading {
     mutating func relations(registry: inout EntityRegistry) -> ReadingResult {
         var occurrences: [Occurrence] = []
         let gazetteer = scanner.gazetteer
-        for (sentence, sentenceMentions) in zip(sentences, mentionLists) {
+        for (sentenceIndex, (sentence, sentenceMentions)) in zip(sentences, mentionLists).enumerated() {
             let text = Array(sentence.text)
             let mentions = sentenceMentions.filter {
                 $0.knownKind != nil || !internalNames.contains(EntityName.normalise($0.surface))
@@ -175,7 +185,11 @@ struct EntryReading {
                                                   before: index == chain.first! ? ownBefore : sharedBefore,
                                                   after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
                                                   clause: String(text[clauseStart..<clauseEnd]),
-                                                  clauseBefore: String(text[max(clauseStart, start - 30)..<start])))
+                                                  clauseBefore: String(text[max(clauseStart, start - 30)..<start]),
+                                                  clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
+                                                  sentenceIndex: sentenceIndex, inList: chain.count > 1,
+                                                  listIsDataset: chainIsDataset,
+                                                  otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start }))
                 }
             }
         }
@@ -200,8 +214,10 @@ struct EntryReading {
         }
 
         var result = ReadingResult()
-        // What the paper itself introduces.
+        // What the paper itself introduces: its name, and names the rules say it names.
         var proposed = Set<String>()
+        var ruleProposed: [String: Evidence] = [:]
+        let prefix = paperName.map(EntityName.normalise)
         if let name = paperName {
             let id = EntityName.id(for: name)
             if registry.items[id] == nil {
@@ -212,57 +228,89 @@ struct EntryReading {
             proposed.insert(id)
             result.mainEntity = id
             result.edges.append((.proposes, id, entry.line, entry.heading))
-            let prefix = EntityName.normalise(name)
             for occurrence in occurrences where occurrence.kind == nil && !proposed.contains(occurrence.id) {
                 let key = String(occurrence.id.dropFirst("entity:".count))
-                let named  = RelationCues.namedBefore.matches(occurrence.before)
+                let named = RelationCues.namedBefore.matches(occurrence.before)
                 // Released variants carry the paper's name: DeepSeek-V3.2-Speciale, Z-Image-Turbo.
-                let variant = key.count > prefix.count + 1 && key.hasPrefix(prefix)
+                let variant = key.count > prefix!.count + 1 && key.hasPrefix(prefix!)
                 let introducedDataset = registry.kind(of: occurrence.id) == .dataset
                     && RelationCues.introduces.occurs(in: occurrence.clause)
                     && RelationCues.datasetNear.occurs(in: occurrence.clause)
-                if named || variant || introducedDataset {
-                    proposed.insert(occurrence.id)
-                    result.edges.append((.proposes, occurrence.id, occurrence.sentence.line, occurrence.sentence.text))
+                if (named || variant || introducedDataset) && ruleProposed[occurrence.id] == nil {
+                    ruleProposed[occurrence.id] = Evidence(line: occurrence.sentence.line, sentence: occurrence.sentence.text)
                 }
             }
         }
 
-        // Relations to everything else, from cues around each occurrence.
-        var found: [String: [Relation: (Int, String)]] = [:]
+        // Cues around each occurrence: the rules' votes, and the features the model reads.
+        var found: [String: [Relation: Evidence]] = [:]
+        var candidates: [String: Candidate] = [:]
         var order: [String] = []
+        let title = EntityName.normalise(entry.title)
         for occurrence in occurrences {
-            if found[occurrence.id] == nil { order.append(occurrence.id); found[occurrence.id] = [:] }
             let kind = registry.kind(of: occurrence.id)
-            let evidence = (occurrence.sentence.line, occurrence.sentence.text)
+            if kind == .metric {
+                if found[occurrence.id] == nil { order.append(occurrence.id); found[occurrence.id] = [:] }
+                if found[occurrence.id]![.reports] == nil {
+                    found[occurrence.id]![.reports] = Evidence(line: occurrence.sentence.line, sentence: occurrence.sentence.text)
+                }
+                continue
+            }
+            if proposed.contains(occurrence.id) && occurrence.id == result.mainEntity {
+                // The paper's own name: proposed; a dataset it names may also be where it evaluates.
+                if kind == .dataset && hasEvaluateCue(occurrence.sentence.text) && occurrence.sentence.line != entry.line {
+                    if found[occurrence.id] == nil { order.append(occurrence.id); found[occurrence.id] = [:] }
+                    if found[occurrence.id]![.evaluates_on] == nil {
+                        found[occurrence.id]![.evaluates_on] = Evidence(line: occurrence.sentence.line, sentence: occurrence.sentence.text)
+                    }
+                }
+                continue
+            }
+            if found[occurrence.id] == nil { order.append(occurrence.id); found[occurrence.id] = [:] }
+            let evidence = Evidence(line: occurrence.sentence.line, sentence: occurrence.sentence.text)
             func note(_ relation: Relation) {
                 if found[occurrence.id]![relation] == nil { found[occurrence.id]![relation] = evidence }
             }
-            if kind == .metric { note(.reports); continue }
-            if proposed.contains(occurrence.id) {
-                if kind == .dataset && hasEvaluateCue(occurrence.sentence.text)
-                    && occurrence.sentence.line != entry.line { note(.evaluates_on) }
-                continue
-            }
-            let othersWork  = RelationCues.othersAfter.matches(occurrence.after)
-            let builds = !othersWork && (RelationCues.buildsBefore.matches(occurrence.before)
-                || RelationCues.buildsAfter.matches(occurrence.after))
-            let uses  = RelationCues.usesBefore.matches(occurrence.before)
-                || RelationCues.usesAfter.matches(occurrence.after)
+            var cues: [String] = []
+            let othersWork = RelationCues.othersAfter.matches(occurrence.after)
+            let buildsBefore = RelationCues.buildsBefore.matches(occurrence.before)
+            let buildsAfter = RelationCues.buildsAfter.matches(occurrence.after)
+            let builds = !othersWork && (buildsBefore || buildsAfter)
+            let usesBefore = RelationCues.usesBefore.matches(occurrence.before)
+            let usesAfter = RelationCues.usesAfter.matches(occurrence.after)
+            let uses = usesBefore || usesAfter
             // Examples (例如 X) take their cue from the sentence before them, not their clause.
             let isExample = RelationCues.exampleBefore.matches(occurrence.before)
             let sentencePrefix = isExample ? String(occurrence.sentence.text.prefix(occurrence.offset)) : ""
-            let compares = !othersWork && kind == .method
-                && (hasCompareCue(occurrence.clause) || RelationCues.comparedBefore.matches(occurrence.before)
-                    || isExample && hasCompareCue(sentencePrefix))
-            let usesByExample = !compares && (isExample && RelationCues.usesVerb.occurs(in: sentencePrefix)
-                || RelationCues.usesEarlier.matches(occurrence.clauseBefore)
-                || RelationCues.byAgentBefore.matches(occurrence.before) && RelationCues.byAgentAfter.matches(occurrence.after))
+            let compareClause = hasCompareCue(occurrence.clause)
+            let comparedBefore = RelationCues.comparedBefore.matches(occurrence.before)
+            let compareByExample = isExample && hasCompareCue(sentencePrefix)
+            let compares = !othersWork && kind == .method && (compareClause || comparedBefore || compareByExample)
+            let usesEarlier = RelationCues.usesEarlier.matches(occurrence.clauseBefore)
+            let byAgent = RelationCues.byAgentBefore.matches(occurrence.before) && RelationCues.byAgentAfter.matches(occurrence.after)
+            let usesByExample = !compares && (isExample && RelationCues.usesVerb.occurs(in: sentencePrefix) || usesEarlier || byAgent)
+            let measuredHere = RelationCues.evaluatedBefore.matches(occurrence.before)
+                && RelationCues.evaluatedAfter.matches(occurrence.after)
+            let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
+            for (flag, name) in [(othersWork, "others"), (buildsBefore, "buildsBefore"), (buildsAfter, "buildsAfter"),
+                                 (usesBefore, "usesBefore"), (usesAfter, "usesAfter"), (isExample, "example"),
+                                 (compareClause, "compareClause"), (comparedBefore, "comparedBefore"),
+                                 (compareByExample, "compareExample"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),
+                                 (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
+                                 (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
+                                 (occurrence.otherSubject, "otherSubject"),
+                                 (RelationCues.introduces.occurs(in: occurrence.clause), "introduces"),
+                                 (RelationCues.datasetNear.occurs(in: occurrence.clause), "datasetClause"),
+                                 (RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
+                                 (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject")]
+            where flag { cues.append("cue:" + name) }
+            if let prefix, !prefix.isEmpty, occurrence.clauseBefore.lowercased().contains(prefix) { cues.append("cue:paperNameBefore") }
+            cues.append("pos:" + (occurrence.sentenceIndex < 3 ? ["heading", "title", "first"][occurrence.sentenceIndex] : "body"))
+            cues += Self.contextWords(before: occurrence.clauseBefore, after: occurrence.clauseAfter)
+            cues += clauseWords(occurrence.clause)
             switch kind {
             case .dataset:
-                let measuredHere  = RelationCues.evaluatedBefore.matches(occurrence.before)
-                    && RelationCues.evaluatedAfter.matches(occurrence.after)
-                if measuredHere || hasEvaluateCue(occurrence.sentence.text) { note(.evaluates_on) }
+                if measuredHere || evaluateSentence { note(.evaluates_on) }
                 else if builds { note(.builds_on) }
                 else { note(.mentions) }
             case .method:
@@ -273,18 +321,98 @@ struct EntryReading {
             case .metric:
                 break
             }
+            var candidate = candidates[occurrence.id] ?? Candidate(entity: occurrence.id)
+            candidate.occurrences.append(Candidate.Occurrence(evidence: evidence, features: cues))
+            candidates[occurrence.id] = candidate
         }
-        for id in order where !proposed.contains(id) {
+        for id in order {
             var relations = found[id]!
             if relations.count > 1 { relations[.mentions] = nil }
             if relations[.builds_on] != nil { relations[.uses] = nil }
-            for relation in Relation.allCases {
-                guard let (line, evidence) = relations[relation] else { continue }
-                result.edges.append((relation, id, line, Self.clip(evidence)))
-                if relation == .builds_on { result.buildsOn.append((id, line, Self.clip(evidence))) }
+            if let proposal = ruleProposed[id] { relations = [.proposes: proposal] }
+            if let metric = relations[.reports] {
+                result.edges.append((.reports, id, metric.line, Self.clip(metric.sentence)))
+                continue
             }
+            if id == result.mainEntity {
+                if let e = relations[.evaluates_on] { result.edges.append((.evaluates_on, id, e.line, Self.clip(e.sentence))) }
+                continue
+            }
+            guard var candidate = candidates[id] else { continue }
+            candidate.rule = relations
+            candidate.features = pairFeatures(candidate, kind: registry.kind(of: id), known: registry.items[id]?.known,
+                                              name: registry.items[id]?.name ?? id, paperKey: prefix, titleKey: title)
+            result.candidates.append(candidate)
         }
         return result
+    }
+
+    /// Features of the pair as a whole: the rules' votes, kind, name shape, and how the
+    /// name relates to the paper's own name and title, plus every mention's cues.
+    private func pairFeatures(_ candidate: Candidate, kind: EntityKind, known: EntityKind?, name: String,
+                              paperKey: String?, titleKey: String) -> Set<String> {
+        var features: Set<String> = ["bias", "kind:\(kind.rawValue)", "known:\(known?.rawValue ?? "none")"]
+        for relation in candidate.rule.keys { features.insert("rule:\(relation.rawValue)") }
+        let count = candidate.occurrences.count
+        features.insert("mentions:\(count >= 3 ? "3+" : String(count))")
+        let key = String(candidate.entity.dropFirst("entity:".count))
+        if let paperKey, !paperKey.isEmpty, key != paperKey {
+            if paperKey.contains(key) { features.insert("name:insidePaperName") }
+            if key.hasPrefix(paperKey) || key.contains(paperKey) { features.insert("name:containsPaperName") }
+        }
+        if key.count >= 3, titleKey.contains(key) { features.insert("name:inTitle") }
+        for shape in Self.shapes(of: name) { features.insert("shape:" + shape) }
+        for occurrence in candidate.occurrences { features.formUnion(occurrence.features) }
+        return features
+    }
+
+    /// Words the model reads on each side of a mention: cues often govern a noun phrase,
+    /// so a few words lie between them and the name (基于 大型 视觉 基础 模型 X).
+    static let contextSpan = 5
+
+    /// Names and numbers are folded to one token each, so the model learns cue words, not names.
+    static func fold(_ word: String) -> String {
+        if word.first?.isNumber == true { return "#num" }
+        if word.first?.isASCII == true, word.count >= 2, word.dropFirst().contains(where: { $0.isUppercase || $0.isNumber }) { return "#name" }
+        return word.lowercased()
+    }
+
+    /// Every word of the clause, once (`C:`): what the clause is about, whatever the distance.
+    private mutating func clauseWords(_ clause: String) -> [String] {
+        if let known = clauseWordCache[clause] { return known }
+        let words = Set(WordSegmenter.words(clause).map(Self.fold)).sorted().map { "C:" + $0 }
+        clauseWordCache[clause] = words
+        return words
+    }
+
+    /// Coarse shapes of a name: the model learns which read as real entities.
+    static func shapes(of name: String) -> [String] {
+        var out: [String] = []
+        let letters = name.filter(\.isLetter)
+        if !letters.isEmpty, letters.allSatisfy({ $0.isUppercase }) { out.append("caps") }
+        if name.contains(where: \.isNumber) { out.append("digit") }
+        if name.contains("-") { out.append("hyphen") }
+        if name.contains(" ") { out.append("spaced") }
+        if name.count <= 3 { out.append("short") }
+        if name.first?.isLowercase == true { out.append("lower") }
+        if name.unicodeScalars.contains(where: TextSegmenter.isCJK) { out.append("cjk") }
+        if letters.count >= 2, letters.first!.isUppercase, letters.dropFirst().contains(where: \.isUppercase),
+           letters.contains(where: \.isLowercase) { out.append("camel") }
+        return out
+    }
+
+    /// The words nearest a mention in its clause (ICU word segmentation): `L1:` the word
+    /// right before, `L:` the three before that, `R1:` right after, `R:` the three after that.
+    /// Names and numbers are folded to one token so the model learns cue words, not names.
+    static func contextWords(before: String, after: String) -> [String] {
+        let left = WordSegmenter.words(before).suffix(Self.contextSpan).map(fold)
+        let right = WordSegmenter.words(after).prefix(Self.contextSpan).map(fold)
+        var out: [String] = []
+        if let last = left.last { out.append("L1:" + last) }
+        for word in left.dropLast() { out.append("L:" + word) }
+        if let first = right.first { out.append("R1:" + first) }
+        for word in right.dropFirst() { out.append("R:" + word) }
+        return out
     }
 
     static let benchmarkAfter = KeywordSet(["数据集上", "数据集中", "基准上", "基准中", "基准测试上", "基准测试中",

@@ -20,11 +20,30 @@ struct Lineage {
 
     static let statesDescent = KeywordSet(["变体", "前作", "版本", "扩展", "后继", "继任"])
 
+    /// Trailing parts that name a size, checkpoint or backbone of one model (Qwen3-30B-Instruct,
+    /// Mask2Former-R50, ViT-L, SAM2.1-L): per the annotation guide the same model, never a child.
+    nonisolated(unsafe) static let sizeSuffix = /(?i)[\s\-_]+(\d+(\.\d+)?[bmk]|a\d+(\.\d+)?b|\d+x\d+[bm]?|instruct|base|chat|thinking|preview|it|r\d{2,3}|[nsmlbthgx]|tiny|small|large|huge|giant|nano|mini|medium|xl|xxl|hf|fp\d+|int\d+)$/
+
+    /// The name without its size, checkpoint and backbone parts.
+    static func baseModel(_ name: String) -> String {
+        var base = name
+        while let m = base.firstMatch(of: sizeSuffix), m.range.lowerBound > base.startIndex {
+            base.removeSubrange(m.range)
+        }
+        // Qwen3-30B-A3B, Llama3.1-8B: a size glued to the version.
+        if let m = base.firstMatch(of: /(?i)^(.*\d)[\-_](\d+(\.\d+)?b)$/) { base = String(m.output.1) }
+        return base
+    }
+
+    /// Families whose members a name marks (a Gaussian-splatting method names itself …GS or …Splat…).
+    static let families: [(parent: String, marker: CuePattern)] = LexiconFiles.families
+
     func edges() -> [ExtractedEdge] {
         var parents: [String: [String: (Int, String)]] = [:]  // child → parent → evidence
         func add(_ child: String, _ parent: String, _ line: Int, _ evidence: String) {
-            guard child != parent, registry.items[child] != nil, registry.items[parent] != nil,
-                  registry.kind(of: child) != .metric, registry.kind(of: parent) != .metric else { return }
+            guard child != parent, let c = registry.items[child], let p = registry.items[parent],
+                  registry.kind(of: child) != .metric, registry.kind(of: child) == registry.kind(of: parent),
+                  EntityName.normalise(Self.baseModel(c.name)) != EntityName.normalise(Self.baseModel(p.name)) else { return }
             if parents[child]?[parent] == nil { parents[child, default: [:]][parent] = (line, evidence) }
         }
 
@@ -55,7 +74,10 @@ struct Lineage {
         var versionParent: [String: String] = [:]
         var series: [String: [(version: Double, id: String)]] = [:]
         for id in ids {
-            guard let m = registry.items[id]!.name.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
+            let base = Self.baseModel(registry.items[id]!.name)
+            // A sized form stands for its model only when the model itself is not named.
+            if base != registry.items[id]!.name, idByKey[EntityName.normalise(base)] != nil { continue }
+            guard let m = base.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
             let seriesKey = m.output.1.lowercased() + "|" + EntityName.normalise(String(m.output.3 ?? ""))
             series[seriesKey, default: []].append((version, id))
         }
@@ -81,6 +103,12 @@ struct Lineage {
             if let version = versionParent[child] {
                 candidates = candidates.filter { !key[version]!.contains(key[$0]!) }
                 candidates.insert(version)
+            }
+            if candidates.isEmpty, registry.kind(of: child) == .method {
+                let childName = registry.items[child]!.name
+                for family in Self.families where family.marker.matches(childName) {
+                    if let parent = idByKey[EntityName.normalise(family.parent)] { candidates.insert(parent) }
+                }
             }
             for parent in candidates.sorted() {
                 let (line, evidence) = evidenceFor(child, parent)
@@ -130,6 +158,9 @@ struct Lineage {
         let before = range.lowerBound > child.startIndex ? child[child.index(before: range.lowerBound)] : nil
         let after = range.upperBound < child.endIndex ? child[range.upperBound] : nil
         if let after, after.isLowercase { return false }
+        // Qwen3 after Qwen, CoTracker3 after CoTracker: a version series, read by the series rule.
+        if range.lowerBound == child.startIndex, let after, after.isNumber { return false }
+        if EntityName.normalise(baseModel(child)) == EntityName.normalise(baseModel(parent)) { return false }
         let parentIsCaps = parent.allSatisfy { !$0.isLowercase }
         if parentIsCaps, let after, after.isUppercase { return false }
         if parentIsCaps, let before, before.isUppercase, child.distance(from: child.startIndex, to: range.lowerBound) > 1 { return false }

@@ -64,6 +64,16 @@ public struct MentionScanner: Sendable {
     }
 
     nonisolated(unsafe) static let versionPattern = /^\s(\d+(?:\.\d+)?)(?![\w.])/
+    /// A spaced version with optional spaced tiers after a name: ` 3`, ` 2.5 Pro`, ` 3 Flash Preview`.
+    nonisolated(unsafe) static let versionTierPattern = /^\s[vV]?\d(?:\.\d)?(?![\w.%])(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air|Large|Small|Medium|Base|Chat|Coder|VL))*(?![\w])/
+
+    /// A capitalised word that is not a common English word (Moondream, Gemini): a name when
+    /// a version follows it.
+    func isCapitalisedWord(_ token: String) -> Bool {
+        guard let first = token.unicodeScalars.first, (0x41...0x5A).contains(first.value),
+              token.unicodeScalars.dropFirst().allSatisfy({ (0x61...0x7A).contains($0.value) }) else { return false }
+        return !gazetteer.isExcluded(token) && !LexiconFiles.commonWords.contains(token.lowercased())
+    }
     nonisolated(unsafe) static let sizePattern = /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
     /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric.
     nonisolated(unsafe) static let descriptiveSuffix = /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise|accelerated|efficient|oriented|centered)$/
@@ -129,7 +139,23 @@ public struct MentionScanner: Sendable {
                 }
             }
             let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+            // "Moondream 3", "Gemini 2.5 Flash": a name, a spaced version, and tiers, read as one name.
+            // A score after a name (StarVLA 98.0, FID 6.47) is not a version: one digit, or d.d.
+            if after.first == " ", token.first?.isLetter == true, token.count >= 3, !token.contains(where: \.isNumber),
+               gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? (isNameShaped(token) || isCapitalisedWord(token)),
+               let version = after.prefixMatch(of: Self.versionTierPattern) {
+                let joined = token + version.output.replacing(/\s+/, with: " ")
+                let end = text.index(range.upperBound, offsetBy: version.output.count)
+                if !covered.contains(where: { $0.overlaps(range.lowerBound..<end) }) {
+                    covered.append(range.lowerBound..<end)
+                    let entry = gazetteer.entry(for: joined)
+                    found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind, offset: offset))
+                    continue
+                }
+            }
             if let entry = gazetteer.entry(for: token) {
+                // "map" is not mAP, "Once" in a title is not the ONCE dataset: a name spelled as a common word counts only as written.
+                if LexiconFiles.commonWords.contains(token.lowercased()), token != entry.name, !entry.aliases.contains(token) { continue }
                 covered.append(range)
                 found.append(Mention(surface: token, name: entry.name, knownKind: entry.kind, offset: offset))
             } else if token.contains("@"), token.first?.isLetter == true {
@@ -148,7 +174,7 @@ public struct MentionScanner: Sendable {
 
     /// Whether a token not in the gazetteer reads as a proper name (VGGT, nuScenes, SAM3-UNet, π³).
     public func isNameShaped(_ token: String) -> Bool {
-        guard token.count >= 2, !gazetteer.isExcluded(token) else { return false }
+        guard token.count >= 2, !gazetteer.isExcluded(token), !LexiconFiles.commonWords.contains(token.lowercased()) else { return false }
         let startsWithDigit = token.first?.isNumber == true
         if startsWithDigit || "vVtTiIxX".contains(token.first!), token.wholeMatch(of: Self.sizePattern) != nil { return false }
         // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.

@@ -71,4 +71,9 @@ enum RelationCues {
         "构建", "提出", "发布", "推出", "引入", "贡献", "创建", "收集", "打造", "建立", "introduc", "propos", "releas",
         "present", "construct", "build", "creat", "collect",
     ])
+
+    /// Right after a name: a score or measure of it (（55.0%）, 25.25 dB): a compared result.
+    static let scoreAfter = CuePattern(#"^\s*[（(]?\s*[\d.]+\s*(%|dB|pp|ms|fps|分|倍|x|×)?"#)
+    /// Before a name in its clause: the clause's subject is the paper itself.
+    static let selfBefore = KeywordSet(["本文", "我们", "作者", "该方法", "该模型", "该框架", "该系统", "论文", "this paper", "we ", "our "])
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The lexicons in `Resources/lexicons/`: general knowledge kept as data, one entry a line.
+///
+/// A missing or malformed file is a broken install, reported at first use with its name.
+enum LexiconFiles {
+    /// The lines of a lexicon, without comments and blank lines.
+    static func lines(_ name: String) throws -> [String] {
+        guard let folder = Bundle.module.url(forResource: "lexicons", withExtension: nil) else {
+            throw ResourceError.missing("lexicons/")
+        }
+        let url = folder.appendingPathComponent(name)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw ResourceError.missing("lexicons/\(name)") }
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard !lines.isEmpty else { throw ResourceError.empty("lexicons/\(name)") }
+        return lines
+    }
+
+    /// Loads a lexicon at start-up; a broken install stops with the resource's name.
+    static func load<T>(_ name: String, _ parse: ([String]) throws -> T) -> T {
+        do { return try parse(lines(name)) } catch { preconditionFailure((error as? LocalizedError)?.errorDescription ?? "\(error)") }
+    }
+
+    static let families: [(parent: String, marker: CuePattern)] = load("lineage-families.txt") { lines in
+        try lines.enumerated().map { number, line in
+            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let pattern = CuePattern(checking: parts[1]) else {
+                throw ResourceError.malformed("lexicons/lineage-families.txt", line: number + 1, expected: "parent | regular expression")
+            }
+            return (parts[0], pattern)
+        }
+    }
+
+    /// Common English words (lowercase): never an entity's name on their own.
+    static let commonWords: Set<String> = load("common-words.txt") { lines in
+        Set(lines.flatMap { $0.split(separator: " ").map { $0.lowercased() } })
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// A learned classifier of (paper, entity) pairs: one logistic regression per label over
+/// the pair's features (cue families, context words, kind, name shape, the rules' votes).
+///
+/// `entity` says whether the name is a real method or dataset of the entry at all; the
+/// other labels are the relations, and a pair may hold several. Weights live in
+/// `Resources/relation-model.tsv`, written by `make train` from the gold annotations, so
+/// ingest is offline and deterministic.
+public struct RelationModel: Sendable, Equatable {
+    public enum Label: String, CaseIterable, Sendable, Codable {
+        case entity, proposes, builds_on, uses, compares_with, evaluates_on
+
+        var relation: Relation? { Relation(rawValue: rawValue) }
+    }
+
+    /// A training example: a pair's features and the labels the gold gives it.
+    public struct Example: Sendable {
+        public var features: [String]
+        public var labels: Set<Label>
+        /// Which annotated week the pair comes from.
+        public var week: Int
+    }
+
+    private(set) var weights: [Label: [String: Double]]
+
+    /// A stable number that changes with the weights: part of the extractor's version.
+    public let fingerprint: Int
+
+    init(weights: [Label: [String: Double]]) {
+        self.weights = weights
+        fingerprint = Self.fnv(Self.serialise(weights))
+    }
+
+    /// The decision value of `label` for these features (above 0: the label holds).
+    func score(_ label: Label, _ features: some Sequence<String>) -> Double {
+        guard let table = weights[label] else { return 0 }
+        var total = 0.0
+        for feature in features { total += table[feature] ?? 0 }
+        return total
+    }
+
+    // MARK: - The committed weights
+
+    public static let resourceName = "relation-model"
+
+    /// The model shipped with papergraph. A missing or broken resource is a broken install.
+    public static let standard: RelationModel = {
+        do { return try loadStandard() } catch { preconditionFailure("\(error)") }
+    }()
+
+    public static func loadStandard() throws -> RelationModel {
+        guard let url = Bundle.module.url(forResource: resourceName, withExtension: "tsv") else {
+            throw ResourceError.missing("\(resourceName).tsv")
+        }
+        return try RelationModel(text: String(contentsOf: url, encoding: .utf8), source: url.lastPathComponent)
+    }
+
+    /// Reads `label<TAB>feature<TAB>weight` lines; `#` lines are comments.
+    public init(text: String, source: String = "model") throws {
+        var weights: [Label: [String: Double]] = [:]
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if raw.isEmpty || raw.hasPrefix("#") { continue }
+            let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3, let label = Label(rawValue: String(fields[0])), let weight = Double(fields[2]) else {
+                throw ResourceError.malformed(source, line: number + 1, expected: "label<TAB>feature<TAB>weight")
+            }
+            weights[label, default: [:]][String(fields[1])] = weight
+        }
+        guard !weights.isEmpty else { throw ResourceError.empty(source) }
+        self.init(weights: weights)
+    }
+
+    /// The weights as the resource file's text: sorted, fixed precision, the same bytes for the same model.
+    public var text: String {
+        "# papergraph relation model: logistic-regression weights per label, fitted by `make train` on shared/gold.\n"
+            + "# label<TAB>feature<TAB>weight. Generated; do not edit by hand.\n" + Self.serialise(weights)
+    }
+
+    static func serialise(_ weights: [Label: [String: Double]]) -> String {
+        var out = ""
+        for label in Label.allCases {
+            for (feature, weight) in (weights[label] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                out += "\(label.rawValue)\t\(feature)\t\(String(format: "%.4f", weight))\n"
+            }
+        }
+        return out
+    }
+
+    static func fnv(_ text: String) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash % 1_000_000)
+    }
+
+    // MARK: - Training
+
+    /// Training settings, chosen by the cross-validated eval (pooled F1 over the gold weeks).
+    public struct Settings: Sendable {
+        /// Passes over the examples.
+        public var epochs = 40
+        public var learningRate = 0.1
+        /// L2 penalty per update: keeps rare context words from dominating.
+        public var l2 = 1e-4
+        /// A feature seen in fewer annotated weeks than this is left out: it cannot generalise,
+        /// and no weight is then keyed to one digest's wording.
+        public var minimumWeeks = 2
+        /// Positive examples count this much more: relations are rare, and F1 rewards recall.
+        public var positiveWeight: [Label: Double] = [.entity: 1.5, .proposes: 2, .builds_on: 2, .uses: 2.5, .compares_with: 2, .evaluates_on: 2]
+        public init() {}
+    }
+
+    /// Fits one logistic regression per label with averaged SGD, in a fixed order: the same
+    /// examples give the same weights, bit for bit.
+    public static func train(_ examples: [Example], settings: Settings = Settings()) -> RelationModel {
+        var weeks: [String: Set<Int>] = [:]
+        for example in examples { for feature in example.features { weeks[feature, default: []].insert(example.week) } }
+        let vocabulary = weeks.filter { $0.value.count >= settings.minimumWeeks }.keys.sorted()
+        let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        let rows: [[Int]] = examples.map { Array(Set($0.features.compactMap { index[$0] })).sorted() }
+
+        var weights: [Label: [String: Double]] = [:]
+        for label in Label.allCases {
+            var w = [Double](repeating: 0, count: vocabulary.count)
+            var sum = [Double](repeating: 0, count: vocabulary.count)
+            var order = Array(rows.indices)
+            var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for epoch in 0..<settings.epochs {
+                // Deterministic shuffle (xorshift): SGD needs an order, the result must not vary.
+                for i in stride(from: order.count - 1, to: 0, by: -1) {
+                    seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+                    order.swapAt(i, Int(seed % UInt64(i + 1)))
+                }
+                let rate = settings.learningRate / (1 + 0.1 * Double(epoch))
+                for r in order {
+                    let y: Double = examples[r].labels.contains(label) ? 1 : 0
+                    var z = 0.0
+                    for f in rows[r] { z += w[f] }
+                    let p = 1 / (1 + exp(-z))
+                    let g = (p - y) * (y == 1 ? settings.positiveWeight[label] ?? 1 : 1)
+                    for f in rows[r] { w[f] -= rate * (g + settings.l2 * w[f]) }
+                }
+                for f in w.indices { sum[f] += w[f] }
+            }
+            var table: [String: Double] = [:]
+            for (f, feature) in vocabulary.enumerated() {
+                let value = (sum[f] / Double(max(1, settings.epochs)) * 10_000).rounded() / 10_000
+                if value != 0 { table[feature] = value }
+            }
+            weights[label] = table
+        }
+        return RelationModel(weights: weights)
+    }
+}
+
+/// A resource papergraph ships (gazetteer, lexicons, model weights) is missing or broken.
+public enum ResourceError: LocalizedError, Equatable {
+    case missing(String)
+    case empty(String)
+    case malformed(String, line: Int, expected: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .missing(let name): return "papergraph's resource \(name) is missing from its bundle; rebuild papergraph (swift build) from a full checkout"
+        case .empty(let name): return "papergraph's resource \(name) is empty; restore it from git or run `make train`"
+        case .malformed(let name, let line, let expected): return "\(name):\(line): malformed line, expected \(expected); restore it from git or run `make train`"
+        }
+    }
+}
