@@ -198,6 +198,14 @@ struct EntryReading {
             if registry.items[id] != nil { registry.addAlias(d.full, to: id) }
         }
 
+        var clauseCues: [String: Bool] = [:]
+        func clauseCue(_ set: KeywordSet, _ name: String, _ clause: String) -> Bool {
+            let key = name + "\u{1F}" + clause
+            if let known = clauseCues[key] { return known }
+            let found = set.occurs(in: clause)
+            clauseCues[key] = found
+            return found
+        }
         // Clause- and sentence-wide cues are the same for every name in them: test each once.
         var comparesIn: [String: Bool] = [:], evaluatesIn: [String: Bool] = [:]
         func hasCompareCue(_ clause: String) -> Bool {
@@ -283,13 +291,17 @@ struct EntryReading {
             let isExample = RelationCues.exampleBefore.matches(occurrence.before)
             let sentencePrefix = isExample ? String(occurrence.sentence.text.prefix(occurrence.offset)) : ""
             let compareClause = hasCompareCue(occurrence.clause)
-            let comparedBefore = RelationCues.comparedBefore.matches(occurrence.before)
+            // Cheap literal guards first: each ICU regular expression costs microseconds per call,
+            // and ingest runs these for every mention of the corpus.
+            let comparedBefore = Self.endsWithCompareWord(occurrence.before) && RelationCues.comparedBefore.matches(occurrence.before)
             let compareByExample = isExample && hasCompareCue(sentencePrefix)
             let compares = !othersWork && kind == .method && (compareClause || comparedBefore || compareByExample)
-            let usesEarlier = RelationCues.usesEarlier.matches(occurrence.clauseBefore)
-            let byAgent = RelationCues.byAgentBefore.matches(occurrence.before) && RelationCues.byAgentAfter.matches(occurrence.after)
+            let usesEarlier = RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
+                && RelationCues.usesEarlier.matches(occurrence.clauseBefore)
+            let byAgent = occurrence.before.contains("由") && RelationCues.byAgentBefore.matches(occurrence.before)
+                && RelationCues.byAgentAfter.matches(occurrence.after)
             let usesByExample = !compares && (isExample && RelationCues.usesVerb.occurs(in: sentencePrefix) || usesEarlier || byAgent)
-            let measuredHere = RelationCues.evaluatedBefore.matches(occurrence.before)
+            let measuredHere = occurrence.before.contains("在") && RelationCues.evaluatedBefore.matches(occurrence.before)
                 && RelationCues.evaluatedAfter.matches(occurrence.after)
             let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
             for (flag, name) in [(othersWork, "others"), (buildsBefore, "buildsBefore"), (buildsAfter, "buildsAfter"),
@@ -299,9 +311,9 @@ struct EntryReading {
                                  (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
                                  (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
                                  (occurrence.otherSubject, "otherSubject"),
-                                 (RelationCues.introduces.occurs(in: occurrence.clause), "introduces"),
-                                 (RelationCues.datasetNear.occurs(in: occurrence.clause), "datasetClause"),
-                                 (RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
+                                 (clauseCue(RelationCues.introduces, "introduces", occurrence.clause), "introduces"),
+                                 (clauseCue(RelationCues.datasetNear, "dataset", occurrence.clause), "datasetClause"),
+                                 (Self.startsWithNumber(occurrence.clauseAfter) && RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
                                  (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject")]
             where flag { cues.append("cue:" + name) }
             if let prefix, !prefix.isEmpty, occurrence.clauseBefore.lowercased().contains(prefix) { cues.append("cue:paperNameBefore") }
@@ -364,6 +376,16 @@ struct EntryReading {
         for shape in Self.shapes(of: name) { features.insert("shape:" + shape) }
         for occurrence in candidate.occurrences { features.formUnion(occurrence.features) }
         return features
+    }
+
+    static func endsWithCompareWord(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasSuffix("比") || trimmed.hasSuffix("较") || trimmed.hasSuffix("than") || trimmed.hasSuffix("over")
+    }
+
+    /// Whether a number stands within the first few characters (a score after a name).
+    static func startsWithNumber(_ text: String) -> Bool {
+        text.unicodeScalars.prefix(4).contains { (0x30...0x39).contains($0.value) }
     }
 
     /// Words the model reads on each side of a mention: cues often govern a noun phrase,

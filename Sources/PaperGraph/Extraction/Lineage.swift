@@ -39,11 +39,19 @@ struct Lineage {
     static let families: [(parent: String, marker: CuePattern)] = LexiconFiles.families
 
     func edges() -> [ExtractedEdge] {
+        // Each name's model without size or checkpoint, computed once (the expression is costly).
+        var baseKeys: [String: String] = [:]
+        func baseKey(_ id: String) -> String {
+            if let known = baseKeys[id] { return known }
+            let key = EntityName.normalise(Self.baseModel(registry.items[id]?.name ?? id))
+            baseKeys[id] = key
+            return key
+        }
         var parents: [String: [String: (Int, String)]] = [:]  // child → parent → evidence
         func add(_ child: String, _ parent: String, _ line: Int, _ evidence: String) {
-            guard child != parent, let c = registry.items[child], let p = registry.items[parent],
+            guard child != parent, registry.items[child] != nil, registry.items[parent] != nil,
                   registry.kind(of: child) != .metric, registry.kind(of: child) == registry.kind(of: parent),
-                  EntityName.normalise(Self.baseModel(c.name)) != EntityName.normalise(Self.baseModel(p.name)) else { return }
+                  baseKey(child) != baseKey(parent) else { return }
             if parents[child]?[parent] == nil { parents[child, default: [:]][parent] = (line, evidence) }
         }
 
@@ -67,14 +75,16 @@ struct Lineage {
             for length in 3..<chars.count {
                 for start in 0...(chars.count - length) {
                     guard let parent = idByKey[String(chars[start..<(start + length)])], parent != child else { continue }
-                    if Self.encodes(child: childName, parent: registry.items[parent]!.name) { containment[child, default: []].insert(parent) }
+                    if Self.encodes(child: childName, parent: registry.items[parent]!.name, checkingSize: false),
+                       baseKey(child) != baseKey(parent) { containment[child, default: []].insert(parent) }
                 }
             }
         }
         var versionParent: [String: String] = [:]
         var series: [String: [(version: Double, id: String)]] = [:]
         for id in ids {
-            let base = Self.baseModel(registry.items[id]!.name)
+            let name = registry.items[id]!.name
+            let base = name.contains(where: { $0 == "-" || $0 == "_" || $0 == " " }) ? Self.baseModel(name) : name
             // A sized form stands for its model only when the model itself is not named.
             if base != registry.items[id]!.name, idByKey[EntityName.normalise(base)] != nil { continue }
             guard let m = base.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
@@ -151,7 +161,7 @@ struct Lineage {
 
     /// Whether `child`'s name is `parent`'s with a prefix or suffix (FastVGGT, VGGT-Long,
     /// Occ3D-nuScenes), the parent standing at a word boundary.
-    static func encodes(child: String, parent: String) -> Bool {
+    static func encodes(child: String, parent: String, checkingSize: Bool = true) -> Bool {
         guard parent.count >= 3, child.count > parent.count, let range = child.range(of: parent) else { return false }
         // A size or first version (ViT-L, RT-DETR-l, HunyuanWorld 1.0) is the same model, not a descendant.
         if range.lowerBound == child.startIndex, Self.sameModelSuffix.matches(child[range.upperBound...]) { return false }
@@ -160,7 +170,7 @@ struct Lineage {
         if let after, after.isLowercase { return false }
         // Qwen3 after Qwen, CoTracker3 after CoTracker: a version series, read by the series rule.
         if range.lowerBound == child.startIndex, let after, after.isNumber { return false }
-        if EntityName.normalise(baseModel(child)) == EntityName.normalise(baseModel(parent)) { return false }
+        if checkingSize, EntityName.normalise(baseModel(child)) == EntityName.normalise(baseModel(parent)) { return false }
         let parentIsCaps = parent.allSatisfy { !$0.isLowercase }
         if parentIsCaps, let after, after.isUppercase { return false }
         if parentIsCaps, let before, before.isUppercase, child.distance(from: child.startIndex, to: range.lowerBound) > 1 { return false }

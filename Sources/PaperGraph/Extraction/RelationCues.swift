@@ -37,6 +37,8 @@ enum RelationCues {
     /// A verb of employing shortly before a name in its clause, with a description between:
     /// 利用一个强大的视频深度估计模型 X, 驱动 X 和 Y 进行….
     static let usesEarlier = CuePattern(#"(利用|使用|采用|借助|调用|驱动|送入|输入|运用|借用|集成|整合)[^，。；：,;]{0,22}$"#)
+    /// The verbs of `usesEarlier`, as literals: checked before the expression.
+    static let usesEarlierVerbs = KeywordSet(["利用", "使用", "采用", "借助", "调用", "驱动", "送入", "输入", "运用", "借用", "集成", "整合"])
     /// `由 X（等）… 完成/提供`: X does a step of the pipeline.
     static let byAgentBefore = CuePattern(#"由\s*$"#)
     static let byAgentAfter = CuePattern(#"^\s*[）)]?\s*(等)?\S{0,12}?(提供|生成|完成|估计|计算|获取|预测|处理|实现)"#)
