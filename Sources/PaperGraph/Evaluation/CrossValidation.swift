@@ -36,8 +36,9 @@ public struct CrossValidation: Sendable {
     public init(weeks: [GoldWeek], settings: RelationModel.Settings = RelationModel.Settings(), gazetteer: Gazetteer = .standard) {
         self.weeks = weeks
         self.settings = settings
-        extractor = RuleExtractor(gazetteer: gazetteer, model: nil)
-        analyses = weeks.map { RuleExtractor(gazetteer: gazetteer, model: nil).analyse($0.digest) }
+        let extractor = RuleExtractor(gazetteer: gazetteer, model: nil)
+        self.extractor = extractor
+        analyses = weeks.map { extractor.analyse($0.digest) }
     }
 
     /// The model fitted on every week (what `make train` commits).

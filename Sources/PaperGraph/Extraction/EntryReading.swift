@@ -222,8 +222,7 @@ struct EntryReading {
         }
 
         var result = ReadingResult()
-        // What the paper itself introduces: its name, and names the rules say it names.
-        var proposed = Set<String>()
+        // What the paper itself introduces: its name, and the names the rules say it names.
         var ruleProposed: [String: Evidence] = [:]
         let prefix = paperName.map(EntityName.normalise)
         if let name = paperName {
@@ -233,10 +232,9 @@ struct EntryReading {
                 registry.add(name: name, surface: name, known: nil, vote: isDataset ? .dataset : .method,
                              line: entry.line, sentence: entry.heading)
             }
-            proposed.insert(id)
             result.mainEntity = id
             result.edges.append((.proposes, id, entry.line, entry.heading))
-            for occurrence in occurrences where occurrence.kind == nil && !proposed.contains(occurrence.id) {
+            for occurrence in occurrences where occurrence.kind == nil && occurrence.id != id {
                 let key = String(occurrence.id.dropFirst("entity:".count))
                 let named = RelationCues.namedBefore.matches(occurrence.before)
                 // Released variants carry the paper's name: DeepSeek-V3.2-Speciale, Z-Image-Turbo.
@@ -264,7 +262,7 @@ struct EntryReading {
                 }
                 continue
             }
-            if proposed.contains(occurrence.id) && occurrence.id == result.mainEntity {
+            if occurrence.id == result.mainEntity {
                 // The paper's own name: proposed; a dataset it names may also be where it evaluates.
                 if kind == .dataset && hasEvaluateCue(occurrence.sentence.text) && occurrence.sentence.line != entry.line {
                     if found[occurrence.id] == nil { order.append(occurrence.id); found[occurrence.id] = [:] }
