@@ -77,7 +77,7 @@ func median(_ body: () throws -> Void) rethrows -> Double {
 }
 for query in ["高斯", "场景重建", "Gaussian Splatting", "VGGT"] {
     var hits = 0
-    let t = try median { hits = try store.search(query).rows.count }
+    let t = try median { hits = try store.search(query).hits.count }
     line("  search \(query)", String(format: "%.1f ms (%d hits)", t * 1000, hits))
 }
 let relatedTime = try median { _ = try store.related("2512.03939", limit: 10) }

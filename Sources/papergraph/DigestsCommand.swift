@@ -8,8 +8,7 @@ struct DigestsCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let table = try reportingErrors { try store.open().digests() }
-        emit(table.render(output.format))
+        emit(Tables.digests(try reportingErrors { try store.open().digests() }).render(output.format))
     }
 }
 

@@ -6,17 +6,18 @@ extension EntityKind: ExpressibleByArgument {}
 
 struct RelatedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "related", abstract: "Papers related to a paper, ranked by shared methods and datasets, with reasons.")
+        commandName: "related",
+        abstract: "Papers related to a paper (ranked by shared methods and datasets, with reasons), or the papers around a method or dataset.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
     @Option(name: .long, help: "At most this many papers.") var limit = 10
-    @Argument(help: "An arXiv id (2512.03939) or a paper's short name (MUT3R).") var paper: String
+    @Argument(help: "An arXiv id (2512.03939), a paper's short name (MUT3R), or an entity (VGGT).") var paper: String
 
     func validate() throws { if limit < 1 { throw ValidationError("--limit must be at least 1") } }
 
     func run() throws {
-        emit(try reportingErrors { try store.open().related(paper, limit: limit) }.render(output.format))
+        emit(Tables.related(try reportingErrors { try store.open().related(paper, limit: limit) }).render(output.format))
     }
 }
 
@@ -40,7 +41,7 @@ struct LineageCommand: ParsableCommand {
     func run() throws {
         let direction: LineageWalk.Direction = up ? .up : down ? .down : .both
         let steps = try reportingErrors { try store.open().lineage(name, direction: direction, depth: depth) }
-        emit(output.format == .table ? steps.treeText : steps.table.render(output.format))
+        emit(output.format == .table ? steps.treeText : Tables.lineage(steps).render(output.format))
     }
 }
 
@@ -51,9 +52,11 @@ struct EntitiesCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
     @Option(name: .long, help: "Only this kind: method, dataset or metric.") var kind: EntityKind?
     @Option(name: .long, help: "Only entities linked to at least this many papers.") var minPapers = 1
+    @OptionGroup var scope: ScopeOptions
 
     func run() throws {
-        emit(try reportingErrors { try store.open().entities(kind: kind, minPapers: minPapers) }.render(output.format))
+        let filter = EntityFilter(kind: kind, minPapers: minPapers, topic: scope.topic, since: scope.since)
+        emit(Tables.entities(try reportingErrors { try store.open().entities(filter) }).render(output.format))
     }
 }
 
@@ -63,8 +66,24 @@ struct BaselinesCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
     @Option(name: .long, help: "At most this many methods.") var limit = 30
+    @OptionGroup var scope: ScopeOptions
+
+    func validate() throws { if limit < 1 { throw ValidationError("--limit must be at least 1") } }
 
     func run() throws {
-        emit(try reportingErrors { try store.open().baselines(limit: limit) }.render(output.format))
+        let filter = EntityFilter(topic: scope.topic, since: scope.since, limit: limit)
+        emit(Tables.baselines(try reportingErrors { try store.open().baselines(filter) }).render(output.format))
+    }
+}
+
+/// Which papers `entities` and `baselines` count.
+struct ScopeOptions: ParsableArguments {
+    @Option(name: .long, help: "Count only papers filed under this topic (substring, e.g. 场景重建).") var topic: String?
+    @Option(name: .long, help: "Count only papers from this arXiv month on, YYYY-MM.") var since: String?
+
+    func validate() throws {
+        if let since, since.wholeMatch(of: /\d{4}-(0[1-9]|1[0-2])/) == nil {
+            throw ValidationError("--since takes a month as YYYY-MM, e.g. 2025-11 (got '\(since)')")
+        }
     }
 }

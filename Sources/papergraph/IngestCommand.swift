@@ -34,9 +34,8 @@ struct IngestCommand: ParsableCommand {
         let ingestor = Ingestor(store: try store.open(create: true))
         let showProgress = files.count > 3 && isatty(STDERR_FILENO) != 0
         var failed = errors.count, ingested = 0, unchanged = 0, papers = 0
-        for (index, file) in files.enumerated() {
-            if showProgress { FileHandle.standardError.write(Data("\r[\(index + 1)/\(files.count)] \(file)\u{1B}[K".utf8)) }
-            let result = ingestor.ingest(file: file, force: force)
+        _ = ingestor.ingest(files: files, force: force) { index, result in
+            let file = result.path
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             switch result.status {
             case .ingested(let summary):
@@ -54,6 +53,9 @@ struct IngestCommand: ParsableCommand {
                 printError("error: \(message)")
             }
             if !quiet { for diagnostic in result.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) } }
+            if showProgress, index + 1 < files.count {
+                FileHandle.standardError.write(Data("\r[\(index + 1)/\(files.count)] written \(file)\u{1B}[K".utf8))
+            }
         }
         emit("ingested \(ingested) digests (\(papers) paper entries), \(unchanged) unchanged, \(failed) failed\n")
         if failed > 0 { throw ExitCode.failure }

@@ -30,8 +30,8 @@ struct PapersCommand: ParsableCommand {
 
     func run() throws {
         let filter = PaperFilter(topic: topic, digest: digest, since: since, entity: entity, relation: relation)
-        let table = try reportingErrors { try store.open().papers(filter) }
-        emit(table.render(output.format))
+        let papers = try reportingErrors { try store.open().papers(filter) }
+        emit(Tables.papers(papers).render(output.format))
     }
 }
 
@@ -42,7 +42,7 @@ struct TopicsCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        emit(try reportingErrors { try store.open().topics() }.render(output.format))
+        emit(Tables.topics(try reportingErrors { try store.open().topics() }).render(output.format))
     }
 }
 
@@ -56,7 +56,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "At most this many papers.")
     var limit = 20
 
-    @Argument(help: "Words or characters to find, e.g. 高斯 or 'gaussian splatting'.")
+    @Argument(help: "Words to find, all of them (e.g. 高斯 重建, gaussian splatting); put a phrase in double quotes ('\"gaussian splatting\"').")
     var text: String
 
     func validate() throws {
@@ -65,7 +65,13 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        emit(try reportingErrors { try store.open().search(text, limit: limit) }.render(output.format))
+        let results = try reportingErrors { try store.open().search(text, limit: limit) }
+        emit(Tables.search(results).render(output.format))
+        if results.hits.isEmpty {
+            printError("note: no entry contains all of: \(text); try fewer words, or `papergraph entities` for names")
+        } else if results.truncated {
+            printError("note: showing the best \(results.hits.count) papers; \(results.matchingEntries) entries match in all; raise --limit to see more")
+        }
     }
 }
 
@@ -77,6 +83,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let stats = try reportingErrors { try store.open().stats() }
+
         let pairs: [(String, Int)] = [
             ("digests", stats.digests), ("papers", stats.papers), ("papers_with_arxiv", stats.papersWithArxiv),
             ("topics", stats.topics), ("entities", stats.entities), ("methods", stats.methods),

@@ -9,24 +9,29 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: .long, help: "Output format: table (text for people) or json.")
+    @Option(name: .long, help: "Output format: table (text for people), json, or csv (one row per field and edge).")
     var format: ResultTable.Format = .table
 
-    @Argument(help: "An arXiv id (2512.02392), a paper's short name (FDTA) or an entity (VGGT, nuScenes).")
+    @Argument(help: "An arXiv id (2512.02392, 2512.02392v2, arXiv:2512.02392), a paper's short name (FDTA) or an entity (VGGT, nuScenes).")
     var name: String
 
     func run() throws {
-        let report = try reportingErrors { try store.open().show(name) }
+        let store = try store.open()
+        let report = try reportingErrors { try store.show(name) }
         if report.isEmpty {
-            printError("error: nothing named '\(name)' in the database; try `papergraph search \(name)`")
+            let error = StoreError.notFound(name, suggestions: (try? store.suggestions(for: name)) ?? [])
+            printError("error: \(error.errorDescription ?? "")")
             throw ExitCode.failure
         }
-        if format == .json {
+        switch format {
+        case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
-        } else {
-            emit(report.text)
+        case .csv:
+            emit(Tables.show(report).render(.csv))
+        case .table:
+            emit(ShowText(width: ShowText.terminalWidth()).render(report))
         }
     }
 }
@@ -46,11 +51,31 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let json = try reportingErrors { try store.open().export().json() }
-        if let output {
-            try reportingErrors { try json.write(toFile: output, atomically: true, encoding: .utf8) }
-        } else {
-            emit(json)
+        let store = try store.open()
+        guard let output else {
+            try reportingErrors { try GraphExport.stream(store) { emit($0) } }
+            return
+        }
+        // Written beside the target and moved over it at the end: a failure leaves no half file.
+        let partial = output + ".partial"
+        try reportingErrors {
+            guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+                throw ExportFileError(path: output)
+            }
+            do {
+                try GraphExport.stream(store) { handle.write(Data($0.utf8)) }
+                try handle.close()
+                _ = try? FileManager.default.removeItem(atPath: output)
+                try FileManager.default.moveItem(atPath: partial, toPath: output)
+            } catch {
+                try? FileManager.default.removeItem(atPath: partial)
+                throw error
+            }
         }
     }
+}
+
+struct ExportFileError: LocalizedError {
+    var path: String
+    var errorDescription: String? { "\(path): cannot write the export there; check the folder exists and is writable, or pass another --output" }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Precision, recall and F1 of one comparison, micro-averaged over (paper, name) pairs.
 public struct Score: Codable, Sendable, Equatable {
@@ -92,14 +91,8 @@ public struct Evaluator: Sendable {
     static let entityRelations: [Relation] = [.proposes, .builds_on, .uses, .compares_with, .evaluates_on, .mentions]
 
     public func evaluate(_ gold: GoldFile, goldPath: String) throws -> EvaluationReport {
-        try store.writer.read { db in try evaluate(gold, goldPath: goldPath, db: db) }
-    }
-
-    private func evaluate(_ gold: GoldFile, goldPath: String, db: Database) throws -> EvaluationReport {
         let key = gold.digest ?? ""
-        guard let digestID = try Int64.fetchOne(db, sql: "SELECT id FROM digest WHERE key = ? ORDER BY language LIMIT 1", arguments: [key]) else {
-            throw StoreError.unknownDigest(key)
-        }
+        let storedDigest = try store.storedDigest(key: key)
         // Gold names: every spelling of a gold entity points to its canonical name.
         var goldName: [String: String] = [:]
         var goldKind: [String: String] = [:]
@@ -111,18 +104,8 @@ public struct Evaluator: Sendable {
         for l in gold.lineage ?? [] { for n in [l.child, l.parent] where goldName[EntityName.normalise(n)] == nil { goldName[EntityName.normalise(n)] = n } }
 
         // Stored papers of this digest, and their edges with every spelling of each entity.
-        let stored = try Row.fetchAll(db, sql: """
-            SELECT a.paper_id, a.title, a.url, a.name, a.line FROM appearance a WHERE a.digest_id = ? ORDER BY a.line
-            """, arguments: [digestID])
-        let spellings = try Row.fetchAll(db, sql: """
-            SELECT e.id, e.name, e.kind, (SELECT group_concat(alias, char(31)) FROM graph_alias x WHERE x.entity_id = e.id) AS aliases
-            FROM graph_entity e
-            """)
-        var entityNames: [String: (name: String, kind: String, spellings: [String])] = [:]
-        for row in spellings {
-            let aliases = (row["aliases"] as String? ?? "").split(separator: "\u{1F}").map(String.init)
-            entityNames[row["id"]] = (row["name"], row["kind"], [row["name"]] + aliases)
-        }
+        let stored = storedDigest.appearances
+        let entityNames = storedDigest.entities
         /// The gold name a stored entity matches, else its own name marked as extra.
         func resolve(_ entityID: String) -> (name: String, matched: Bool) {
             guard let entity = entityNames[entityID] else { return (entityID, false) }
@@ -135,35 +118,35 @@ public struct Evaluator: Sendable {
         var used = Set<String>()
         for (i, paper) in gold.papers.enumerated() {
             let match = stored.first { row in
-                let id: String = row["paper_id"]
+                let id = row.paperID
                 guard !used.contains(id) else { return false }
                 if let arxiv = paper.arxiv { return id == "arxiv:\(arxiv)" }
                 return false
             } ?? stored.first { row in
-                !used.contains(row["paper_id"]) && PaperIdentity.normalise(title: row["title"]) == PaperIdentity.normalise(title: paper.title)
+                !used.contains(row.paperID) && PaperIdentity.normalise(title: row.title) == PaperIdentity.normalise(title: paper.title)
             } ?? stored.first { row in
-                guard let url = paper.url, let stored = row["url"] as String? else { return false }
-                return !used.contains(row["paper_id"]) && PaperIdentity.normalise(url: url) == PaperIdentity.normalise(url: stored)
+                guard let url = paper.url, let stored = row.url else { return false }
+                return !used.contains(row.paperID) && PaperIdentity.normalise(url: url) == PaperIdentity.normalise(url: stored)
             }
-            if let match { paperMap[i] = match["paper_id"]; used.insert(match["paper_id"]) }
+            if let match { paperMap[i] = match.paperID; used.insert(match.paperID) }
         }
-        let extraPapers = (gold.partial ?? false) ? [] : stored.filter { !used.contains($0["paper_id"]) }
+        let extraPapers = (gold.partial ?? false) ? [] : stored.filter { !used.contains($0.paperID) }
         var differences: [EvaluationDifference] = []
         for (i, paper) in gold.papers.enumerated() where paperMap[i] == nil {
             differences.append(EvaluationDifference(measure: "papers", kind: "miss", paper: paper.arxiv ?? paper.title, name: paper.title, evidence: nil))
         }
         for row in extraPapers {
-            differences.append(EvaluationDifference(measure: "papers", kind: "extra", paper: row["paper_id"], name: row["title"], evidence: nil))
+            differences.append(EvaluationDifference(measure: "papers", kind: "extra", paper: row.paperID, name: row.title, evidence: nil))
         }
         let papers = Score(truePositives: paperMap.count, falsePositives: extraPapers.count, falseNegatives: gold.papers.count - paperMap.count)
 
         // Predicted pairs per relation, only for papers the gold file covers.
-        let edges = try Row.fetchAll(db, sql: "SELECT source, target, relation, evidence, line FROM graph_edge WHERE digest_id = ?", arguments: [digestID])
+        let edges = storedDigest.edges
         // A partial gold file covers the entries up to the first one it does not annotate.
         var coveredUntil = Int.max
-        if gold.partial ?? false, let lastMatched = stored.lastIndex(where: { used.contains($0["paper_id"]) }),
+        if gold.partial ?? false, let lastMatched = stored.lastIndex(where: { used.contains($0.paperID) }),
            lastMatched + 1 < stored.count {
-            coveredUntil = stored[lastMatched + 1]["line"]
+            coveredUntil = stored[lastMatched + 1].line
         }
         var predicted: [Relation: [String: [String: String]]] = [:]  // relation -> paper -> name -> evidence
         var lineagePredicted: [String: String] = [:]
@@ -171,19 +154,19 @@ public struct Evaluator: Sendable {
         let covered = Set(paperMap.values)
         let goldIndex = Dictionary(uniqueKeysWithValues: paperMap.map { ($1, $0) })
         for edge in edges {
-            let relation = Relation(rawValue: edge["relation"])!
+            let relation = edge.relation
             if relation == .derived_from {
-                guard (edge["line"] as Int) < coveredUntil else { continue }
-                let child = resolve(edge["source"]), parent = resolve(edge["target"])
-                lineagePredicted["\(child.name) ← \(parent.name)"] = edge["evidence"]
+                guard edge.line < coveredUntil else { continue }
+                let child = resolve(edge.source), parent = resolve(edge.target)
+                lineagePredicted["\(child.name) ← \(parent.name)"] = edge.evidence
                 continue
             }
-            let source: String = edge["source"]
+            let source = edge.source
             guard covered.contains(source) else { continue }
-            let target = resolve(edge["target"])
-            if target.matched, let kind = entityNames[edge["target"]]?.kind { kindSeen[target.name] = kind }
+            let target = resolve(edge.target)
+            if target.matched, let kind = entityNames[edge.target]?.kind { kindSeen[target.name] = kind }
             let label = gold.papers[goldIndex[source]!].arxiv ?? gold.papers[goldIndex[source]!].title
-            predicted[relation, default: [:]][label, default: [:]][target.name] = edge["evidence"]
+            predicted[relation, default: [:]][label, default: [:]][target.name] = edge.evidence
         }
 
         func compare(_ measure: String, gold goldPairs: [String: Set<String>], predicted predictedPairs: [String: [String: String]]) -> Score {
@@ -236,8 +219,8 @@ public struct Evaluator: Sendable {
 
         var namesRight = 0
         for (i, paper) in gold.papers.enumerated() {
-            guard let id = paperMap[i], let row = stored.first(where: { $0["paper_id"] == id }) else { continue }
-            let name: String? = row["name"]
+            guard let id = paperMap[i], let row = stored.first(where: { $0.paperID == id }) else { continue }
+            let name = row.name
             if name.map(EntityName.normalise) == paper.name.map(EntityName.normalise) { namesRight += 1 }
             else { differences.append(EvaluationDifference(measure: "name", kind: "wrong", paper: paper.arxiv ?? paper.title, name: name ?? "null", evidence: "gold \(paper.name ?? "null")")) }
         }

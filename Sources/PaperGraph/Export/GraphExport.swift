@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The whole graph as JSON: papers, entities with aliases, and edges with provenance.
 ///
@@ -59,47 +58,54 @@ public struct GraphExport: Codable, Sendable {
     public var entities: [Entity]
     public var edges: [Edge]
 
-    public func json() throws -> String {
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return encoder
+    }
+
+    /// The document in one string, encoded whole (small graphs and tests; the streaming
+    /// writer gives the same bytes).
+    public func json() throws -> String {
+        String(decoding: try Self.encoder().encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Streams the store's graph as JSON to `write`, one record at a time: memory does not
+    /// grow with the graph. Same bytes as ``json()`` of the collected document.
+    public static func stream(_ store: GraphStore, to write: (String) throws -> Void) throws {
+        let encoder = encoder()
+        var count = 0
+        func item(_ value: some Encodable) throws {
+            // Nested two levels deep: the encoder's own indentation, shifted by four spaces.
+            let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+            try write((count == 0 ? "" : ",\n") + text)
+            count += 1
+        }
+        // Keys in the order the encoder sorts them: edges, entities, papers.
+        try write("{\n  \"edges\" : [\n")
+        try store.exportGraph(
+            edges: { try item($0) },
+            entities: { try item($0) },
+            papers: { try item($0) },
+            sectionEnded: { name in
+                count = 0
+                switch name {
+                case "edges": try write("\n  ],\n  \"entities\" : [\n")
+                case "entities": try write("\n  ],\n  \"papers\" : [\n")
+                default: try write("\n  ]\n}\n")
+                }
+            })
     }
 }
 
 extension GraphStore {
+    /// The whole graph as one value (small graphs and tests).
     public func export() throws -> GraphExport {
-        try writer.read { db in
-            let appearances = try Row.fetchAll(db, sql: """
-                SELECT a.paper_id, a.topic, a.version, d.key FROM appearance a JOIN digest d ON d.id = a.digest_id
-                ORDER BY a.paper_id, d.key, d.language, a.line
-                """)
-            var byPaper: [String: [Row]] = [:]
-            for row in appearances { byPaper[row["paper_id"], default: []].append(row) }
-            let papers = try PaperRecord.order(PaperRecord.Columns.id).fetchAll(db).map { paper in
-                let rows = byPaper[paper.id] ?? []
-                var topics: [String] = []
-                for row in rows { if let t = row["topic"] as String?, !topics.contains(t) { topics.append(t) } }
-                return GraphExport.Paper(
-                    id: paper.id, arxiv: paper.arxiv, version: paper.version,
-                    versions: Array(Set(rows.compactMap { $0["version"] as Int? })).sorted(),
-                    url: paper.url, title: paper.title, heading: paper.heading, name: paper.name, topic: paper.topic,
-                    topics: topics, digests: Array(Set(rows.map { $0["key"] as String })).sorted(), month: paper.month)
-            }
-            let aliasRows = try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, alias FROM graph_alias ORDER BY entity_id, alias")
-            var aliases: [String: [String]] = [:]
-            for row in aliasRows { aliases[row["entity_id"], default: []].append(row["alias"]) }
-            let entities = try EntityRecord.fetchAll(db, sql: "SELECT * FROM graph_entity ORDER BY id").map {
-                let name = $0.name; return GraphExport.Entity(id: $0.id, name: name, kind: $0.kind, aliases: (aliases[$0.id] ?? []).filter { $0 != name })
-            }
-            let edges = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT e.source, e.target, e.relation, d.key, d.language, e.line, e.evidence
-                FROM graph_edge e JOIN digest d ON d.id = e.digest_id
-                ORDER BY e.source, e.relation, e.target, d.key, d.language, e.line, e.evidence
-                """).map {
-                GraphExport.Edge(source: $0["source"], target: $0["target"], relation: $0["relation"], digest: $0["key"],
-                     language: $0["language"], line: $0["line"], evidence: $0["evidence"])
-            }
-            return GraphExport(papers: papers, entities: entities, edges: edges)
-        }
+        var out = GraphExport(papers: [], entities: [], edges: [])
+        try exportGraph(edges: { out.edges.append($0) }, entities: { out.entities.append($0) },
+                        papers: { out.papers.append($0) }, sectionEnded: { _ in })
+        return out
     }
 }
+

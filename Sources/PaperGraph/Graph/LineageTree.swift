@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One step of a lineage walk: a method, how it connects to the one above it, and why.
 public struct LineageStep: Sendable, Equatable, Codable {
@@ -7,10 +6,10 @@ public struct LineageStep: Sendable, Equatable, Codable {
     public var depth: Int
     public var entity: String
     public var name: String
-    public var kind: String
+    public var kind: EntityKind
     /// The neighbour one step closer to the start.
     public var via: String?
-    public var relation: String?
+    public var relation: Relation?
     public var digest: String?
     public var line: Int?
     public var evidence: String?
@@ -20,60 +19,64 @@ public struct LineageStep: Sendable, Equatable, Codable {
 
 /// Ancestors and descendants of a method through `derived_from` (entity → entity) and
 /// `builds_on` (a paper's proposed method → what the paper builds on).
+///
+/// Pure: the walk asks `links` for the links around a set of methods, level by level, so the
+/// store answers a few indexed queries and tests answer from an array.
 public enum LineageWalk {
     public enum Direction: String, Sendable, CaseIterable { case up, down, both }
 
-    struct Link { var child: String; var parent: String; var relation: String; var digest: String; var line: Int; var evidence: String }
+    /// Links around `ids` in one direction: parent in `ids` for `.down`, child for `.up`.
+    public typealias Links = (_ ids: Set<String>, _ direction: Direction) throws -> [LineageLink]
 
-    static func links(db: Database) throws -> [Link] {
-        var links = try Row.fetchAll(db, sql: """
-            SELECT e.source, e.target, d.key, e.line, e.evidence FROM graph_edge e JOIN digest d ON d.id = e.digest_id
-            WHERE e.relation = 'derived_from' ORDER BY d.key, e.line
-            """).map { Link(child: $0["source"], parent: $0["target"], relation: "derived_from", digest: $0["key"], line: $0["line"], evidence: $0["evidence"]) }
-        // A paper's builds_on, lifted to the method it proposes.
-        links += try Row.fetchAll(db, sql: """
-            SELECT p.target AS child, b.target AS parent, d.key, b.line, b.evidence
-            FROM graph_edge p JOIN graph_edge b ON b.source = p.source AND b.relation = 'builds_on'
-            JOIN digest d ON d.id = b.digest_id
-            JOIN entity ce ON ce.id = p.target JOIN entity pe ON pe.id = b.target
-            WHERE p.relation = 'proposes' AND ce.kind = pe.kind AND p.target <> b.target
-            ORDER BY d.key, b.line
-            """).map { Link(child: $0["child"], parent: $0["parent"], relation: "builds_on", digest: $0["key"], line: $0["line"], evidence: $0["evidence"]) }
-        return links
+    /// One step before names are attached: the method, its depth, and the link that reached it.
+    public struct Reach: Sendable, Equatable {
+        public var depth: Int
+        public var entity: String
+        public var via: String?
+        public var link: LineageLink?
     }
 
-    /// Walks from `start` (an entity id) breadth-first, at most `depth` steps each way.
-    public static func walk(from start: String, direction: Direction, depth: Int, db: Database) throws -> [LineageStep] {
-        let all = try links(db: db)
-        var parents: [String: [Link]] = [:], children: [String: [Link]] = [:]
-        for link in all {
-            if !(parents[link.child]?.contains { $0.parent == link.parent } ?? false) { parents[link.child, default: []].append(link) }
-            if !(children[link.parent]?.contains { $0.child == link.child } ?? false) { children[link.parent, default: []].append(link) }
-        }
-        let entities = Dictionary(uniqueKeysWithValues: try EntityRecord.fetchAll(db).map { ($0.id, $0) })
-        var introduced: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT e.target, COALESCE(p.arxiv, p.id) AS paper FROM graph_edge e JOIN paper p ON p.id = e.source
-            WHERE e.relation = 'proposes' ORDER BY paper
-            """) { introduced[row["target"], default: []].append(row["paper"]) }
-
-        func step(_ id: String, _ d: Int, _ link: Link?, via: String?) -> LineageStep {
-            let entity = entities[id]
-            return LineageStep(depth: d, entity: id, name: entity?.name ?? id, kind: entity?.kind ?? "method", via: via,
-                               relation: link?.relation, digest: link?.digest, line: link?.line, evidence: link?.evidence,
-                               introducedBy: Array(Set(introduced[id] ?? [])).sorted())
-        }
-        var out = [step(start, 0, nil, via: nil)]
+    /// Walks from `start` at most `depth` steps each way. Each subtree is listed under its
+    /// parent (depth-first); of several links between two methods the walk keeps the one
+    /// ``LineageLink/precedes(_:_:)`` puts first.
+    public static func walk(from start: String, direction: Direction, depth: Int, links: Links) throws -> [Reach] {
+        var out = [Reach(depth: 0, entity: start, via: nil, link: nil)]
         for (dir, sign) in [(Direction.up, -1), (Direction.down, 1)] where direction == .both || direction == dir {
+            // Fetch level by level: every method within depth - 1 steps has its links loaded.
+            var next: [String: [LineageLink]] = [:]
+            var frontier: Set<String> = [start], loaded = Set<String>()
+            for _ in 0..<depth where !frontier.isEmpty {
+                let found = try links(frontier, dir)
+                loaded.formUnion(frontier)
+                var reached = Set<String>()
+                for link in found {
+                    let (from, to) = sign < 0 ? (link.child, link.parent) : (link.parent, link.child)
+                    guard frontier.contains(from) else { continue }
+                    next[from, default: []].append(link)
+                    reached.insert(to)
+                }
+                frontier = reached.subtracting(loaded)
+            }
+            for (key, list) in next {
+                // One link per neighbour: the first by precedence.
+                var best: [String: LineageLink] = [:]
+                for link in list {
+                    let other = sign < 0 ? link.parent : link.child
+                    if let current = best[other], !LineageLink.precedes(link, current) { continue }
+                    best[other] = link
+                }
+                next[key] = best.values.sorted { a, b in
+                    let (oa, ob) = sign < 0 ? (a.parent, b.parent) : (a.child, b.child)
+                    return (a.relation.rawValue, oa) < (b.relation.rawValue, ob)
+                }
+            }
             var seen: Set<String> = [start]
-            // Depth-first so each subtree prints under its parent.
             func visit(_ id: String, _ level: Int) {
                 guard level < depth else { return }
-                let next = (sign < 0 ? parents[id] : children[id]) ?? []
-                for link in next.sorted(by: { ($0.relation, sign < 0 ? $0.parent : $0.child) < ($1.relation, sign < 0 ? $1.parent : $1.child) }) {
+                for link in next[id] ?? [] {
                     let other = sign < 0 ? link.parent : link.child
                     guard seen.insert(other).inserted else { continue }
-                    out.append(step(other, sign * (level + 1), link, via: entities[id]?.name ?? id))
+                    out.append(Reach(depth: sign * (level + 1), entity: other, via: id, link: link))
                     visit(other, level + 1)
                 }
             }
@@ -81,43 +84,31 @@ public enum LineageWalk {
         }
         return out
     }
+
+    /// Names the steps of a walk: `entities` by id, `introducedBy` paper labels by entity id.
+    public static func steps(_ reach: [Reach], entities: [String: Entity], introducedBy: [String: [String]]) -> [LineageStep] {
+        reach.map { r in
+            let entity = entities[r.entity]
+            return LineageStep(
+                depth: r.depth, entity: r.entity, name: entity?.name ?? r.entity, kind: entity?.kind ?? .method,
+                via: r.via.map { entities[$0]?.name ?? $0 }, relation: r.link?.relation, digest: r.link?.digest,
+                line: r.link?.line, evidence: r.link?.evidence, introducedBy: Array(Set(introducedBy[r.entity] ?? [])).sorted())
+        }
+    }
 }
 
 extension GraphStore {
     /// The lineage of a method by name or alias.
     public func lineage(_ name: String, direction: LineageWalk.Direction = .both, depth: Int = 3) throws -> [LineageStep] {
-        try writer.read { db in
-            guard let entity = try Self.resolveEntities(name, db: db).first else { throw StoreError.notFound(name) }
-            return try LineageWalk.walk(from: entity.id, direction: direction, depth: depth, db: db)
+        guard let entity = try resolveEntities(name).first else {
+            throw StoreError.notFound(name, suggestions: try suggestions(for: name))
         }
-    }
-}
-
-extension Array where Element == LineageStep {
-    /// A tree for people: ancestors above the method, descendants below, each with its evidence.
-    public var treeText: String {
-        var lines: [String] = []
-        for step in self {
-            let indent = String(repeating: "  ", count: abs(step.depth))
-            let arrow = step.depth < 0 ? "↑ " : step.depth > 0 ? "↓ " : ""
-            var line = "\(indent)\(arrow)\(step.name) (\(step.kind))"
-            if let relation = step.relation, let via = step.via {
-                line += step.depth < 0 ? "  — \(via) \(relation) it" : "  — \(relation) \(via)"
-            }
-            if !step.introducedBy.isEmpty { line += "  [introduced by \(step.introducedBy.joined(separator: ", "))]" }
-            lines.append(line)
-            if let evidence = step.evidence, let digest = step.digest, let l = step.line {
-                lines.append("\(indent)    \(digest):\(l) “\(ResultTable.clip(evidence, 110))”")
-            }
+        let reach = try LineageWalk.walk(from: entity.id, direction: direction, depth: depth) { ids, direction in
+            try lineageLinks(around: ids, direction: direction)
         }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    public var table: ResultTable {
-        ResultTable(columns: ["depth", "name", "kind", "via", "relation", "digest", "line", "evidence", "introduced_by"], rows: map {
-            [.int($0.depth), .text($0.name), .text($0.kind), $0.via.map { .text($0) } ?? .null, $0.relation.map { .text($0) } ?? .null,
-             $0.digest.map { .text($0) } ?? .null, $0.line.map { .int($0) } ?? .null, $0.evidence.map { .text($0) } ?? .null,
-             .list($0.introducedBy)]
-        })
+        let ids = Array(Set(reach.map(\.entity))).sorted()
+        var introduced: [String: [String]] = [:]
+        for proposal in try proposals(of: ids) { introduced[proposal.entity, default: []].append(proposal.paper.label) }
+        return LineageWalk.steps(reach, entities: try entities(ids: ids), introducedBy: introduced)
     }
 }

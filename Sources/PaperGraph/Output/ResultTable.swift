@@ -84,7 +84,7 @@ public struct ResultTable: Sendable, Equatable {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func displayWidth(_ s: String) -> Int {
+    public static func displayWidth(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
     }
 
@@ -93,7 +93,7 @@ public struct ResultTable: Sendable, Equatable {
             || (0x2E80...0x2FDF).contains(scalar.value)
     }
 
-    static func clip(_ s: String, _ width: Int) -> String {
+    public static func clip(_ s: String, _ width: Int) -> String {
         guard displayWidth(s) > width else { return s }
         var out = "", used = 0
         for ch in s {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A map ready to draw, with a note for the reader when nodes were left out.
 public struct GraphMap: Sendable {
@@ -31,40 +30,30 @@ public struct MapBuilder: Sendable {
     public init(store: GraphStore) { self.store = store }
 
     /// Relations drawn on topic maps: what ties papers to shared methods and datasets.
-    static let topicRelations = ["proposes", "builds_on", "compares_with", "evaluates_on", "uses"]
+    static let topicRelations: [Relation] = [.proposes, .builds_on, .compares_with, .evaluates_on, .uses]
 
     // MARK: - Topics
 
     /// Topics as clusters of their papers, with the methods and datasets that tie papers together.
     public func topics(_ options: TopicMapOptions = TopicMapOptions()) throws -> GraphMap {
-        try store.writer.read { db in
-            let appearances = try Row.fetchAll(db, sql: """
-                SELECT a.paper_id, a.topic, d.key, p.name, p.title, p.url FROM appearance a
-                JOIN digest d ON d.id = a.digest_id JOIN paper p ON p.id = a.paper_id
-                WHERE (:digest IS NULL OR d.key = :digest COLLATE NOCASE)
-                  AND (:topic IS NULL OR a.topic LIKE :pattern)
-                ORDER BY a.paper_id, d.key DESC, d.language, a.line
-                """, arguments: ["digest": options.digest, "topic": options.topic, "pattern": options.topic.map { "%\($0)%" }])
+            let appearances = try store.appearances(digest: options.digest, topic: options.topic)
             guard !appearances.isEmpty else {
                 throw RenderError.emptyGraph("no papers match\(options.digest.map { " digest \($0)" } ?? "")\(options.topic.map { " topic \($0)" } ?? ""); `papergraph digests` and `papergraph topics` list what is stored")
             }
             // Each paper once, under the topic of its latest appearance in the selection.
-            var papers: [String: Row] = [:]
-            for row in appearances where papers[row["paper_id"]] == nil { papers[row["paper_id"]] = row }
-            let links = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT e.source, e.target, e.relation, n.name, n.kind FROM graph_edge e JOIN entity n ON n.id = e.target
-                WHERE e.relation IN ('proposes', 'builds_on', 'compares_with', 'evaluates_on', 'uses') AND n.kind <> 'metric'
-                ORDER BY e.source, e.target, e.relation
-                """).filter { papers[$0["source"]] != nil }
+            var papers: [String: AppearanceView] = [:]
+            for row in appearances where papers[row.paper.id] == nil { papers[row.paper.id] = row }
+            let links = try store.links(ofPapers: papers.keys.sorted(), relations: Self.topicRelations)
+                .filter { $0.entity.kind != .metric }
             var papersOf: [String: Set<String>] = [:]
-            for link in links { papersOf[link["target"], default: []].insert(link["source"]) }
+            for link in links { papersOf[link.entity.id, default: []].insert(link.paper) }
             var entities = papersOf.filter { $0.value.count >= options.minPapers }.map { ($0.key, $0.value.count) }
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             var notes: [String] = []
             // Papers first (they are the subject); entities fill what room is left.
             var paperIDs = papers.keys.sorted()
             if paperIDs.count > options.maxNodes {
-                let degree = Dictionary(grouping: links, by: { $0["source"] as String }).mapValues(\.count)
+                let degree = Dictionary(grouping: links, by: \.paper).mapValues(\.count)
                 paperIDs = paperIDs.sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
                 let kept = Array(paperIDs.prefix(options.maxNodes * 2 / 3))
                 notes.append("left out \(paperIDs.count - kept.count) of \(paperIDs.count) papers (kept those with the most links); narrow with --digest or --topic, or raise --max-nodes")
@@ -89,14 +78,14 @@ public struct MapBuilder: Sendable {
             graph.graphAttributes["ranksep"] = "1.2"
             graph.nodeDefaults = MapStyle.nodeDefaults
             graph.edgeDefaults = MapStyle.edgeDefaults
-            let byTopic = Dictionary(grouping: paperIDs, by: { papers[$0]!["topic"] as String? ?? "(no topic)" })
+            let byTopic = Dictionary(grouping: paperIDs, by: { papers[$0]!.topic ?? "(no topic)" })
             // Biggest topics first, each folded into columns (see `gridEdges`).
             let topics = byTopic.keys.sorted { (byTopic[$0]!.count, $1) > (byTopic[$1]!.count, $0) }
             var columnsOf: [[[String]]] = []
             for topic in topics {
                 let nodes = byTopic[topic]!.sorted().map { id -> DotGraph.Node in
-                    let row = papers[id]!
-                    return MapStyle.paper(id, name: row["name"], title: row["title"], url: row["url"])
+                    let paper = papers[id]!.paper
+                    return MapStyle.paper(id, name: paper.name, title: paper.title, url: paper.url)
                 }
                 graph.clusters.append(DotGraph.Cluster(key: "topic:\(topic)", attributes: [
                     "label": "\(topic) (\(nodes.count))", "style": "rounded,filled", "fillcolor": "#FAFAFA",
@@ -105,26 +94,24 @@ public struct MapBuilder: Sendable {
                 let keys = nodes.map(\.key)
                 columnsOf.append(stride(from: 0, to: keys.count, by: Self.columnHeight).map { Array(keys[$0..<min($0 + Self.columnHeight, keys.count)]) })
             }
-            let aliases = try Self.aliases(db: db)
-            var entityNames: [String: (String, String)] = [:]
-            for link in links { entityNames[link["target"]] = (link["name"], link["kind"]) }
+            var entityNames: [String: Entity] = [:]
+            for link in links { entityNames[link.entity.id] = link.entity }
+            let aliases = try self.aliases(of: entities.map(\.0), named: entityNames)
             for (id, _) in entities.sorted(by: { $0.0 < $1.0 }) {
-                let (name, kind) = entityNames[id]!
-                graph.nodes.append(MapStyle.entity(id, name: name, kind: kind, aliases: aliases[id] ?? []))
+                let entity = entityNames[id]!
+                graph.nodes.append(MapStyle.entity(id, name: entity.name, kind: entity.kind.rawValue, aliases: aliases[id] ?? []))
             }
             var drawn = Set<String>()
-            var relationsShown = Set<String>()
-            for link in links where keptPapers.contains(link["source"]) && keptEntities.contains(link["target"]) {
-                let source: String = link["source"], target: String = link["target"], relation: String = link["relation"]
-                guard drawn.insert("\(source)|\(target)").inserted else { continue }
-                relationsShown.insert(relation)
-                graph.edges.append(MapStyle.edge(source, target, relation: relation))
+            var relationsShown = Set<Relation>()
+            for link in links where keptPapers.contains(link.paper) && keptEntities.contains(link.entity.id) {
+                guard drawn.insert("\(link.paper)|\(link.entity.id)").inserted else { continue }
+                relationsShown.insert(link.relation)
+                graph.edges.append(MapStyle.edge(link.paper, link.entity.id, relation: link.relation.rawValue))
             }
             graph.edges += Self.gridEdges(columnsOf)
-            let kinds = ["paper"] + ["method", "dataset"].filter { kind in entities.contains { entityNames[$0.0]!.1 == kind } }
-            graph.clusters.append(MapStyle.legend(kinds: kinds, relations: Self.topicRelations.filter(relationsShown.contains)))
+            let kinds = ["paper"] + [EntityKind.method, .dataset].filter { kind in entities.contains { entityNames[$0.0]!.kind == kind } }.map(\.rawValue)
+            graph.clusters.append(MapStyle.legend(kinds: kinds, relations: Self.topicRelations.filter(relationsShown.contains).map(\.rawValue)))
             return GraphMap(graph: graph, notes: notes)
-        }
     }
 
     /// Papers per column inside a topic cluster.
@@ -246,13 +233,12 @@ public struct MapBuilder: Sendable {
         return edges
     }
 
-    static func aliases(db: Database) throws -> [String: [String]] {
-        var aliases: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT DISTINCT a.entity_id, a.alias FROM graph_alias a JOIN entity n ON n.id = a.entity_id
-            WHERE a.alias <> n.name ORDER BY a.entity_id, a.alias
-            """) { aliases[row["entity_id"], default: []].append(row["alias"]) }
-        return aliases
+    /// Other spellings of each entity, for tooltips.
+    func aliases(of ids: [String], named entities: [String: Entity]) throws -> [String: [String]] {
+        try store.aliases(of: ids).reduce(into: [:]) { out, item in
+            let others = item.value.filter { $0 != entities[item.key]?.name }
+            if !others.isEmpty { out[item.key] = others }
+        }
     }
 
     // MARK: - Lineage
@@ -260,14 +246,15 @@ public struct MapBuilder: Sendable {
     /// The method-lineage forest, or the family of one method, parents above children,
     /// each method with the paper that introduced it.
     public func lineage(of name: String? = nil, depth: Int = 3, maxNodes: Int = 150) throws -> GraphMap {
-        try store.writer.read { db in
-            let links = try LineageWalk.links(db: db)
             var keep: Set<String>
             var notes: [String] = []
+            let links: [LineageLink]
             if let name {
-                guard let start = try GraphStore.resolveEntities(name, db: db).first else { throw StoreError.notFound(name) }
-                keep = Set(try LineageWalk.walk(from: start.id, direction: .both, depth: depth, db: db).map(\.entity))
+                keep = Set(try store.lineage(name, direction: .both, depth: depth).map(\.entity))
+                links = try store.lineageLinks(around: keep, direction: .down).filter { keep.contains($0.child) }
+                    .sorted(by: LineageLink.precedes)
             } else {
+                links = try store.allLineageLinks().sorted(by: LineageLink.precedes)
                 var degree: [String: Int] = [:]
                 for link in links { degree[link.child, default: 0] += 1; degree[link.parent, default: 0] += 1 }
                 keep = Set(degree.keys)
@@ -304,15 +291,15 @@ public struct MapBuilder: Sendable {
             guard !drawnLinks.isEmpty || name != nil else {
                 throw RenderError.emptyGraph("no lineage (derived_from or builds_on) in the database yet")
             }
-            let entities = Dictionary(uniqueKeysWithValues: try EntityRecord.fetchAll(db, keys: Array(keep)).map { ($0.id, $0) })
-            let aliases = try Self.aliases(db: db)
+            let entities = try store.entities(ids: Array(keep))
+            let aliases = try self.aliases(of: Array(keep), named: entities)
             var graph = DotGraph()
             graph.graphAttributes = MapStyle.graph(title: "Method lineage" + (name.map { " — \($0)" } ?? "") + " (parents above children)", rankdir: "TB")
             graph.nodeDefaults = MapStyle.nodeDefaults
             graph.edgeDefaults = MapStyle.edgeDefaults
             for id in keep.sorted() {
                 guard let entity = entities[id] else { continue }
-                var node = MapStyle.entity(id, name: entity.name, kind: entity.kind, aliases: aliases[id] ?? [])
+                var node = MapStyle.entity(id, name: entity.name, kind: entity.kind.rawValue, aliases: aliases[id] ?? [])
                 if let name, EntityName.id(for: name) == id || (aliases[id] ?? []).contains(name) || entity.name == name {
                     node.attributes["penwidth"] = "3"
                 }
@@ -321,76 +308,69 @@ public struct MapBuilder: Sendable {
             var seen = Set<String>()
             var relations = Set<String>()
             for link in drawnLinks where seen.insert("\(link.parent)|\(link.child)").inserted {
-                relations.insert(link.relation)
-                graph.edges.append(MapStyle.edge(link.parent, link.child, relation: link.relation,
-                                                 label: link.relation == "builds_on" ? "built on by" : "derived"))
+                relations.insert(link.relation.rawValue)
+                graph.edges.append(MapStyle.edge(link.parent, link.child, relation: link.relation.rawValue,
+                                                 label: link.relation == .builds_on ? "built on by" : "derived"))
             }
             // The papers that introduced the drawn methods, beside them.
-            let proposers = try Row.fetchAll(db, sql: """
-                SELECT e.target, p.id, p.name, p.title, p.url FROM graph_edge e JOIN paper p ON p.id = e.source
-                WHERE e.relation = 'proposes' ORDER BY e.target, p.id
-                """)
             var papersShown = 0
             var attached = Set<String>()
             var paperNodes = Set<String>()
-            for row in proposers where keep.contains(row["target"]) && attached.insert(row["target"]).inserted {
-                let paperID: String = row["id"]
-                if paperNodes.insert(paperID).inserted {
-                    graph.nodes.append(MapStyle.paper(paperID, name: nil, title: row["title"], url: row["url"]))
+            for proposal in try store.proposals(of: keep.sorted()) where attached.insert(proposal.entity).inserted {
+                let paper = proposal.paper
+                if paperNodes.insert(paper.id).inserted {
+                    graph.nodes.append(MapStyle.paper(paper.id, name: nil, title: paper.title, url: paper.url))
                 }
                 // A constrained edge: the paper sits just above the method it introduced.
-                graph.edges.append(MapStyle.edge(paperID, row["target"], relation: "proposes", label: "introduces"))
+                graph.edges.append(MapStyle.edge(paper.id, proposal.entity, relation: "proposes", label: "introduces"))
                 papersShown += 1
             }
             if papersShown > 0 { relations.insert("proposes") }
             let attachments = graph.edges.filter { $0.attributes["tooltip"] == "proposes" }.map { ($0.from, $0.to) }
             graph.edges += Self.rowEdges(nodes: graph.nodes.map(\.key),
                                          links: drawnLinks.map { ($0.parent, $0.child) } + attachments)
-            let kinds = (papersShown > 0 ? ["paper"] : []) + ["method", "dataset"].filter { kind in entities.values.contains { $0.kind == kind } }
+            let kinds = (papersShown > 0 ? ["paper"] : []) + [EntityKind.method, .dataset].filter { kind in entities.values.contains { $0.kind == kind } }.map(\.rawValue)
             graph.clusters.append(MapStyle.legend(kinds: kinds, relations: ["derived_from", "builds_on", "proposes"].filter(relations.contains)))
             return GraphMap(graph: graph, notes: notes)
-        }
     }
 
     // MARK: - One paper
 
     /// A paper, its methods, datasets and metrics, and its most related papers.
     public func paper(_ query: String, related limit: Int = 5) throws -> GraphMap {
-        try store.writer.read { db in
-            guard let paper = try GraphStore.resolvePapers(query, db: db).first else { throw StoreError.notFound(query) }
-            var graph = DotGraph()
-            graph.graphAttributes = MapStyle.graph(title: "\(paper.name ?? paper.arxiv ?? paper.id): \(paper.title)", rankdir: "LR")
-            graph.nodeDefaults = MapStyle.nodeDefaults
-            graph.edgeDefaults = MapStyle.edgeDefaults
-            var center = MapStyle.paper(paper.id, name: paper.name, title: paper.title, url: paper.url)
-            center.attributes["penwidth"] = "3"
-            graph.nodes.append(center)
-            let aliases = try Self.aliases(db: db)
-            let links = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT e.target, e.relation, n.name, n.kind FROM graph_edge e JOIN entity n ON n.id = e.target
-                WHERE e.source = ? ORDER BY e.relation, n.name
-                """, arguments: [paper.id])
-            var added = Set<String>(), relations = Set<String>(), kinds = Set<String>(["paper"])
-            for link in links {
-                let target: String = link["target"], relation: String = link["relation"]
-                if added.insert(target).inserted {
-                    graph.nodes.append(MapStyle.entity(target, name: link["name"], kind: link["kind"], aliases: aliases[target] ?? []))
-                    kinds.insert(link["kind"])
-                }
-                relations.insert(relation)
-                graph.edges.append(MapStyle.edge(paper.id, target, relation: relation, label: relation.replacingOccurrences(of: "_", with: " ")))
-            }
-            for other in try RelatedWork.rank(paper.id, limit: limit, db: db) {
-                let record = try PaperRecord.fetchOne(db, key: other.id)
-                graph.nodes.append(MapStyle.paper(other.id, name: other.name, title: other.title, url: record?.url))
-                relations.insert("related")
-                graph.edges.append(MapStyle.edge(paper.id, other.id, relation: "related",
-                                                 label: MapStyle.wrap(other.reasons.first ?? "related", width: 30, lines: 2)))
-            }
-            let order = ["proposes", "builds_on", "compares_with", "evaluates_on", "uses", "mentions", "reports", "related"]
-            graph.clusters.append(MapStyle.legend(kinds: ["paper", "method", "dataset", "metric"].filter(kinds.contains),
-                                                  relations: order.filter(relations.contains)))
-            return GraphMap(graph: graph, notes: [])
+        guard let paper = try store.resolvePapers(query).first else {
+            throw StoreError.notFound(query, suggestions: try store.suggestions(for: query))
         }
+        var graph = DotGraph()
+        graph.graphAttributes = MapStyle.graph(title: "\(paper.name ?? paper.arxiv ?? paper.id): \(paper.title)", rankdir: "LR")
+        graph.nodeDefaults = MapStyle.nodeDefaults
+        graph.edgeDefaults = MapStyle.edgeDefaults
+        var center = MapStyle.paper(paper.id, name: paper.name, title: paper.title, url: paper.url)
+        center.attributes["penwidth"] = "3"
+        graph.nodes.append(center)
+        let links = try store.links(ofPaper: paper.id)
+        var entities: [String: Entity] = [:]
+        for link in links { entities[link.entity.id] = link.entity }
+        let aliases = try self.aliases(of: Array(entities.keys), named: entities)
+        var added = Set<String>(), relations = Set<String>(), kinds = Set<String>(["paper"])
+        for link in links {
+            let target = link.entity.id, relation = link.relation.rawValue
+            if added.insert(target).inserted {
+                graph.nodes.append(MapStyle.entity(target, name: link.entity.name, kind: link.entity.kind.rawValue, aliases: aliases[target] ?? []))
+                kinds.insert(link.entity.kind.rawValue)
+            }
+            relations.insert(relation)
+            graph.edges.append(MapStyle.edge(paper.id, target, relation: relation, label: relation.replacingOccurrences(of: "_", with: " ")))
+        }
+        for other in try store.related(paper: paper, limit: limit) {
+            graph.nodes.append(MapStyle.paper(other.paper.id, name: other.paper.name, title: other.paper.title, url: other.paper.url))
+            relations.insert("related")
+            graph.edges.append(MapStyle.edge(paper.id, other.paper.id, relation: "related",
+                                             label: MapStyle.wrap(other.reasons.first ?? "related", width: 30, lines: 2)))
+        }
+        let order = ["proposes", "builds_on", "compares_with", "evaluates_on", "uses", "mentions", "reports", "related"]
+        graph.clusters.append(MapStyle.legend(kinds: ["paper", "method", "dataset", "metric"].filter(kinds.contains),
+                                              relations: order.filter(relations.contains)))
+        return GraphMap(graph: graph, notes: [])
     }
 }

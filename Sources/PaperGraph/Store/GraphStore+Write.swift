@@ -9,15 +9,23 @@ public struct WriteSummary: Sendable, Equatable {
     public var edges = 0
 }
 
-extension GraphStore {
-    // MARK: - Reading what is stored
+/// What a write touched: the only rows whose derived fields it recomputes.
+struct GraphChange {
+    var papers = Set<String>()
+    var entities = Set<String>()
+    /// Entity ids spelled by non-canonical aliases written or deleted.
+    var spellings = Set<String>()
+    /// Entities whose incoming edges changed (as stored, before and after merges).
+    var edgeTargets = Set<String>()
+    var topics = Set<String>()
+}
 
-    /// The stored digest with this key and language, if any.
-    public func digest(key: String, language: String) throws -> DigestRecord? {
+extension GraphStore {
+    /// The stored content hash and extractor version of a digest, if it is stored.
+    public func storedVersion(key: String, language: String) throws -> (contentHash: String, extractorVersion: Int)? {
         try writer.read { db in
-            try DigestRecord
-                .filter(DigestRecord.Columns.key == key && DigestRecord.Columns.language == language)
-                .fetchOne(db)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT content_hash, extractor_version FROM digest WHERE key = ? AND language = ?"),
+                             arguments: [key, language]).map { ($0["content_hash"], $0["extractor_version"]) }
         }
     }
 
@@ -34,61 +42,83 @@ extension GraphStore {
     ///   - extractorVersion: the extractor's version, to redo extraction when it changes.
     public func write(_ digest: Digest, extraction: Extraction, contentHash: String, extractorVersion: Int) throws -> WriteSummary {
         try writer.write { db in
-            var touchedPapers = Set<String>()
-            var touchedEntities = Set<String>()
-            if let old = try DigestRecord
-                .filter(DigestRecord.Columns.key == digest.key && DigestRecord.Columns.language == digest.language)
-                .fetchOne(db), let oldID = old.id {
-                try Self.deleteDigest(oldID, db: db, papers: &touchedPapers, entities: &touchedEntities)
+            var change = GraphChange()
+            if let oldID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM digest WHERE key = ? AND language = ?"),
+                                              arguments: [digest.key, digest.language]) {
+                try Self.deleteDigest(oldID, db: db, change: &change)
             }
             var record = DigestRecord(
                 id: nil, key: digest.key, language: digest.language, path: digest.path, title: digest.title,
                 contentHash: contentHash, extractorVersion: extractorVersion,
-                ingestedAt: ISO8601DateFormatter().string(from: Date()))
+                ingestedAt: ISO8601DateFormatter().string(from: Date()), edges: 0)
             try record.insert(db)
             let digestID = record.id!
 
             var summary = WriteSummary()
-            var topics = Set<String>()
+            let insertPaper = try db.cachedStatement(sql: "INSERT OR IGNORE INTO paper (id, arxiv, title) VALUES (?, ?, ?)")
+            let insertAppearance = try db.cachedStatement(sql: """
+                INSERT INTO appearance (digest_id, paper_id, topic, heading, name, title, url, version, line, summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertSearch = try db.cachedStatement(sql: "INSERT INTO search_index (rowid, title, heading, summary) VALUES (?, ?, ?, ?)")
             for entry in digest.entries {
                 let paperID = entry.identity.key
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO paper (id, arxiv, title) VALUES (?, ?, ?)",
-                    arguments: [paperID, entry.link?.arxiv?.id, entry.title])
-                var appearance = AppearanceRecord(
-                    id: nil, digestId: digestID, paperId: paperID, topic: entry.topic, heading: entry.heading,
-                    name: extraction.paperNames[paperID] ?? entry.name, title: entry.title, url: entry.link?.url,
-                    version: entry.link?.arxiv?.version, line: entry.line, summary: entry.summaryText)
-                try appearance.insert(db)
-                try db.execute(
-                    sql: "INSERT INTO search_index (rowid, title, heading, summary) VALUES (?, ?, ?, ?)",
-                    arguments: [appearance.id, TextSegmenter.segment(entry.title),
-                                TextSegmenter.segment(entry.heading), TextSegmenter.segment(appearance.summary)])
-                touchedPapers.insert(paperID)
-                if let topic = entry.topic { topics.insert(topic) }
+                try insertPaper.execute(arguments: [paperID, entry.link?.arxiv?.id, entry.title])
+                let summaryText = entry.summaryText
+                try insertAppearance.execute(arguments: [
+                    digestID, paperID, entry.topic, entry.heading, extraction.paperNames[paperID] ?? entry.name, entry.title,
+                    entry.link?.url, entry.link?.arxiv?.version, entry.line, summaryText,
+                ])
+                try insertSearch.execute(arguments: [
+                    db.lastInsertedRowID, TextSegmenter.segment(entry.title), TextSegmenter.segment(entry.heading),
+                    TextSegmenter.segment(summaryText),
+                ])
+                change.papers.insert(paperID)
+                if let topic = entry.topic { change.topics.insert(topic) }
                 summary.papers += 1
             }
-            summary.topics = topics.count
+            summary.topics = Set(digest.entries.compactMap(\.topic)).count
 
+            let insertEntity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity (id, name, kind) VALUES (?, ?, ?)")
+            let insertAlias = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO entity_alias (entity_id, digest_id, alias, kind, canonical, rentity, spelled)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            var canonical = Resolution.Lookup(db: db)
             for entity in extraction.entities {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO entity (id, name, kind) VALUES (?, ?, ?)",
-                    arguments: [entity.id, entity.name, entity.kind.rawValue])
-                try EntityAliasRecord(entityId: entity.id, digestId: digestID, alias: entity.name,
-                                      kind: entity.kind.rawValue, canonical: true).insert(db, onConflict: .ignore)
+                try insertEntity.execute(arguments: [entity.id, entity.name, entity.kind])
+                let shown = try canonical(entity.id)
+                try insertAlias.execute(arguments: [entity.id, digestID, entity.name, entity.kind, true, shown, entity.id])
                 for alias in entity.aliases.sorted() where alias != entity.name {
-                    try EntityAliasRecord(entityId: entity.id, digestId: digestID, alias: alias,
-                                          kind: entity.kind.rawValue, canonical: false).insert(db, onConflict: .ignore)
+                    let spelled = EntityName.id(for: alias)
+                    try insertAlias.execute(arguments: [entity.id, digestID, alias, entity.kind, false, shown, spelled])
+                    change.spellings.insert(spelled)
                 }
-                touchedEntities.insert(entity.id)
+                change.entities.insert(entity.id)
             }
             summary.entities = extraction.entities.count
+
+            let insertEdge = try db.cachedStatement(sql: """
+                INSERT INTO edge (digest_id, source, target, relation, line, evidence, rsource, rtarget) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let entityExists = try db.cachedStatement(sql: "SELECT 1 FROM entity WHERE id = ?")
+            var stored = 0
             for edge in extraction.edges {
-                try EdgeRecord(digestId: digestID, source: edge.source, target: edge.target,
-                               relation: edge.relation.rawValue, line: edge.line, evidence: edge.evidence).insert(db)
+                // Lineage joins two entities: both must exist (see refresh for removals).
+                if edge.relation == .derived_from {
+                    guard try Bool.fetchOne(entityExists, arguments: [edge.source]) != nil,
+                          try Bool.fetchOne(entityExists, arguments: [edge.target]) != nil else { continue }
+                }
+                try insertEdge.execute(arguments: [
+                    digestID, edge.source, edge.target, edge.relation, edge.line, edge.evidence,
+                    try canonical(edge.source), try canonical(edge.target),
+                ])
+                change.edgeTargets.insert(edge.target)
+                stored += 1
             }
+            try db.execute(sql: "UPDATE digest SET edges = ? WHERE id = ?", arguments: [stored, digestID])
             summary.edges = extraction.edges.count
-            try Self.refresh(papers: touchedPapers, entities: touchedEntities, db: db)
+            try Self.refresh(change, db: db)
             return summary
         }
     }
@@ -102,47 +132,102 @@ extension GraphStore {
     @discardableResult
     public func remove(key: String, language: String? = nil) throws -> Int {
         try writer.write { db in
-            var request = DigestRecord.filter(DigestRecord.Columns.key == key)
-            if let language { request = request.filter(DigestRecord.Columns.language == language) }
-            let digests = try request.fetchAll(db)
-            guard !digests.isEmpty else { throw StoreError.unknownDigest(key) }
-            var papers = Set<String>(), entities = Set<String>()
-            for digest in digests {
-                try Self.deleteDigest(digest.id!, db: db, papers: &papers, entities: &entities)
-            }
-            try Self.refresh(papers: papers, entities: entities, db: db)
-            return digests.count
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM digest WHERE key = ? AND (? IS NULL OR language = ?)",
+                                         arguments: [key, language, language])
+            guard !ids.isEmpty else { throw StoreError.unknownDigest(key) }
+            var change = GraphChange()
+            for id in ids { try Self.deleteDigest(id, db: db, change: &change) }
+            try Self.refresh(change, db: db)
+            return ids.count
         }
     }
 
-    private static func deleteDigest(_ id: Int64, db: Database, papers: inout Set<String>, entities: inout Set<String>) throws {
-        papers.formUnion(try String.fetchAll(db, sql: "SELECT paper_id FROM appearance WHERE digest_id = ?", arguments: [id]))
-        entities.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT entity_id FROM entity_alias WHERE digest_id = ?", arguments: [id]))
-        try db.execute(sql: "DELETE FROM search_index WHERE rowid IN (SELECT id FROM appearance WHERE digest_id = ?)", arguments: [id])
-        try db.execute(sql: "DELETE FROM digest WHERE id = ?", arguments: [id])
+    /// Deletes one digest's rows (they cascade from it), noting what they touched.
+    private static func deleteDigest(_ id: Int64, db: Database, change: inout GraphChange) throws {
+        let args: StatementArguments = [id]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, paper_id, topic, title, heading, summary FROM appearance WHERE digest_id = ?"),
+                                    arguments: args) {
+            change.papers.insert(row["paper_id"])
+            if let topic: String = row["topic"] { change.topics.insert(topic) }
+            // A contentless index forgets a row only when told its exact indexed text.
+            try db.cachedStatement(sql: """
+                INSERT INTO search_index (search_index, rowid, title, heading, summary) VALUES ('delete', ?, ?, ?, ?)
+                """).execute(arguments: [
+                    row["id"], TextSegmenter.segment(row["title"]), TextSegmenter.segment(row["heading"]),
+                    TextSegmenter.segment(row["summary"]),
+                ])
+        }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT entity_id, canonical, spelled FROM entity_alias WHERE digest_id = ?"),
+                                    arguments: args) {
+            change.entities.insert(row["entity_id"])
+            if !(row["canonical"] as Bool) { change.spellings.insert(row["spelled"]) }
+        }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT target, rtarget FROM edge WHERE digest_id = ?"), arguments: args) {
+            change.edgeTargets.insert(row["target"])
+            change.edgeTargets.insert(row["rtarget"])
+        }
+        try db.cachedStatement(sql: "DELETE FROM digest WHERE id = ?").execute(arguments: args)
     }
 
     // MARK: - Derived fields
 
-    /// Recomputes shared papers and entities from what the stored digests say, and drops
-    /// those no digest supports any more. Choices never depend on ingest order.
-    static func refresh(papers: Set<String>, entities: Set<String>, db: Database) throws {
+    /// Recomputes the papers, entities, merges and counts a write touched, and drops papers
+    /// and entities no digest supports any more. Nothing here reads the whole database, and
+    /// no choice depends on ingest order.
+    static func refresh(_ change: GraphChange, db: Database) throws {
+        try refreshPapers(change.papers, db: db)
+        var gone = Set<String>()
+        let votes = try db.cachedStatement(sql: """
+            SELECT alias, kind, COUNT(*) AS n FROM entity_alias WHERE entity_id = ? AND canonical = 1 GROUP BY alias, kind
+            """)
+        let update = try db.cachedStatement(sql: "UPDATE entity SET name = ?, kind = ? WHERE id = ?")
+        for entityID in change.entities.sorted() {
+            let rows = try Row.fetchAll(votes, arguments: [entityID])
+            guard !rows.isEmpty else { gone.insert(entityID); continue }
+            var nameVotes: [String: Int] = [:], kindVotes: [String: Int] = [:]
+            for row in rows {
+                nameVotes[row["alias"], default: 0] += row["n"] as Int
+                kindVotes[row["kind"], default: 0] += row["n"] as Int
+            }
+            try update.execute(arguments: [Self.winner(nameVotes), Self.winner(kindVotes), entityID])
+        }
+        let moved = try Resolution.update(db, change: change, gone: gone)
+        var statsToRecompute = change.edgeTargets.union(moved)
+        if !gone.isEmpty {
+            // Lineage that named a removed entity goes with it.
+            for id in gone.sorted() {
+                for row in try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT id, digest_id, rtarget FROM edge WHERE relation = 'derived_from' AND (source = ? OR target = ?)
+                    """), arguments: [id, id]) {
+                    statsToRecompute.insert(row["rtarget"])
+                    try db.cachedStatement(sql: "DELETE FROM edge WHERE id = ?").execute(arguments: [row["id"]])
+                    try db.cachedStatement(sql: "UPDATE digest SET edges = edges - 1 WHERE id = ?").execute(arguments: [row["digest_id"]])
+                }
+                try db.cachedStatement(sql: "DELETE FROM entity WHERE id = ?").execute(arguments: [id])
+            }
+        }
+        var lookup = Resolution.Lookup(db: db)
+        for id in statsToRecompute { statsToRecompute.insert(try lookup(id)) }
+        try Resolution.refreshStats(statsToRecompute, db: db)
+        try Resolution.refreshTopics(change.topics, db: db)
+    }
+
+    /// A paper's fields from its appearances: the highest version gives version, URL and
+    /// title; the latest digest gives topic and heading; the first name found names it.
+    static func refreshPapers(_ papers: Set<String>, db: Database) throws {
+        let appearances = try db.cachedStatement(sql: """
+            SELECT a.heading, a.name, a.title, a.url, a.version, a.topic
+            FROM appearance a JOIN digest d ON d.id = a.digest_id
+            WHERE a.paper_id = ?
+            ORDER BY d.key DESC, d.language ASC, a.line ASC
+            """)
         for paperID in papers.sorted() {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT a.*, d.key AS digest_key, d.language AS digest_language
-                FROM appearance a JOIN digest d ON d.id = a.digest_id
-                WHERE a.paper_id = ?
-                ORDER BY d.key DESC, d.language ASC, a.line ASC
-                """, arguments: [paperID])
+            let rows = try Row.fetchAll(appearances, arguments: [paperID])
             guard let latest = rows.first else {
-                try db.execute(sql: "DELETE FROM paper WHERE id = ?", arguments: [paperID])
+                try db.cachedStatement(sql: "DELETE FROM paper WHERE id = ?").execute(arguments: [paperID])
                 continue
             }
-            // The highest version gives version, URL and title; the latest digest gives topic and heading.
-            let best = rows.max { a, b in
-                let va = a["version"] as Int? ?? -1, vb = b["version"] as Int? ?? -1
-                return va < vb
-            } ?? latest
+            let best = rows.max { a, b in (a["version"] as Int? ?? -1) < (b["version"] as Int? ?? -1) } ?? latest
             let arxiv: String? = paperID.hasPrefix("arxiv:") ? String(paperID.dropFirst(6)) : nil
             let name: String? = rows.lazy.compactMap { $0["name"] as String? }.first
             try PaperRecord(
@@ -150,53 +235,6 @@ extension GraphStore {
                 heading: latest["heading"], name: name, topic: latest["topic"],
                 month: arxiv.map { ArxivID(id: $0).month }
             ).update(db)
-        }
-        for entityID in entities.sorted() {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT alias, kind, COUNT(*) AS n FROM entity_alias
-                WHERE entity_id = ? AND canonical = 1 GROUP BY alias, kind
-                """, arguments: [entityID])
-            guard !rows.isEmpty else {
-                try db.execute(sql: "DELETE FROM entity WHERE id = ?", arguments: [entityID])
-                continue
-            }
-            var nameVotes: [String: Int] = [:], kindVotes: [String: Int] = [:]
-            for row in rows {
-                nameVotes[row["alias"], default: 0] += row["n"] as Int
-                kindVotes[row["kind"], default: 0] += row["n"] as Int
-            }
-            let name = Self.winner(nameVotes), kind = Self.winner(kindVotes)
-            try db.execute(sql: "UPDATE entity SET name = ?, kind = ? WHERE id = ?", arguments: [name, kind, entityID])
-        }
-        try db.execute(sql: """
-            DELETE FROM edge WHERE relation = 'derived_from'
-              AND (source NOT IN (SELECT id FROM entity) OR target NOT IN (SELECT id FROM entity))
-            """)
-        try recomputeRedirects(db: db)
-    }
-
-    /// Points each entity whose name some digest spells out for exactly one other entity of
-    /// the same kind at that entity (`LiveCodeBench` → `LCB`). Ambiguous names, chains and
-    /// kind mismatches stay separate. Recomputed from everything stored: order-free.
-    static func recomputeRedirects(db: Database) throws {
-        try db.execute(sql: "DELETE FROM entity_redirect")
-        var kinds: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, kind FROM entity") { kinds[row["id"]] = row["kind"] }
-        var claims: [String: Set<String>] = [:]   // entity id a spelling points to → entities claiming it
-        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, alias FROM entity_alias WHERE canonical = 0") {
-            let owner: String = row["entity_id"]
-            let spelled = EntityName.id(for: row["alias"])
-            if spelled != owner { claims[spelled, default: []].insert(owner) }
-        }
-        var redirects: [String: String] = [:]
-        for (id, owners) in claims where owners.count == 1 && kinds[id] != nil {
-            let target = owners.first!
-            if kinds[target] == kinds[id] { redirects[id] = target }
-        }
-        // No chains: an entity that others point at is never redirected itself.
-        let targets = Set(redirects.values)
-        for (id, target) in redirects.sorted(by: { $0.key < $1.key }) where !targets.contains(id) {
-            try db.execute(sql: "INSERT INTO entity_redirect (entity_id, canonical_id) VALUES (?, ?)", arguments: [id, target])
         }
     }
 

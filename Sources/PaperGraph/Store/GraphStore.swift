@@ -5,8 +5,11 @@ import GRDB
 ///
 /// Foreign keys are on and file databases use WAL (through `DatabasePool`).
 /// Tests use an in-memory `DatabaseQueue`.
+///
+/// The store is sealed: only `Store/` sees SQL or GRDB. Everything else reads typed values
+/// (``Paper``, ``Entity``, ``EdgeView``, ``LineageLink`` …) through its methods.
 public final class GraphStore: Sendable {
-    public let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
     public let path: String
 
     /// Opens (and migrates) the database at `path`.
@@ -33,8 +36,7 @@ public final class GraphStore: Sendable {
         } else if !create {
             throw StoreError.cannotOpen(path: path, reason: "no such file; run `papergraph ingest DIGEST.md` first, or pass --db")
         }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
+        var configuration = Self.configuration()
         configuration.busyMode = .timeout(5)
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
@@ -47,19 +49,36 @@ public final class GraphStore: Sendable {
     /// An in-memory store, for tests and one-off runs.
     public init() throws {
         path = ":memory:"
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        writer = try DatabaseQueue(configuration: configuration)
+        writer = try DatabaseQueue(configuration: Self.configuration())
         try Self.migrator().migrate(writer)
     }
 
+    /// Foreign keys on, and the two Swift functions the schema's SQL calls.
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            db.add(function: DatabaseFunction("pg_segment", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(TextSegmenter.segment)
+            })
+            db.add(function: DatabaseFunction("pg_entity_id", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(EntityName.id(for:))
+            })
+        }
+        return configuration
+    }
+
     /// The migrations, one per `schema/NNN_name.sql` file, applied in file-name order.
-    public static func migrator(upTo last: String? = nil) throws -> DatabaseMigrator {
+    /// A migration that derives tables from others finishes in Swift (``Resolution``).
+    static func migrator(upTo last: String? = nil) throws -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for file in try schemaFiles() {
             let name = file.deletingPathExtension().lastPathComponent
             let sql = try String(contentsOf: file, encoding: .utf8)
-            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+            migrator.registerMigration(name) { db in
+                try db.execute(sql: sql)
+                if name == "004_resolved_graph" { try Resolution.rebuild(db) }
+            }
             if name == last { break }
         }
         return migrator

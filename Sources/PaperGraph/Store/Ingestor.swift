@@ -20,6 +20,9 @@ public struct IngestResult: Sendable {
 }
 
 /// Reads, extracts and stores digests: the ingest pipeline, one transaction per file.
+///
+/// Reading and extraction of several files run in parallel on the available cores; writes
+/// stay in one writer, one transaction per digest, in the order the files were given.
 public struct Ingestor: Sendable {
     public let store: GraphStore
     public let extractor: any Extractor
@@ -31,25 +34,91 @@ public struct Ingestor: Sendable {
         self.reader = reader
     }
 
+    /// A file read and extracted, ready to write (or already known to be unchanged or broken).
+    enum Prepared: Sendable {
+        case write(Digest, Extraction, hash: String)
+        case done(IngestResult)
+    }
+
+    func prepare(_ path: String, force: Bool) -> Prepared {
+        do {
+            let (text, hash) = try DigestFiles.read(path)
+            let digest = reader.read(text: text, path: path)
+            if !force, let stored = try store.storedVersion(key: digest.key, language: digest.language),
+               stored.contentHash == hash, stored.extractorVersion == extractor.version {
+                return .done(IngestResult(path: path, digestKey: digest.key, status: .unchanged, diagnostics: []))
+            }
+            return .write(digest, extractor.extract(digest), hash: hash)
+        } catch {
+            return .done(Self.failure(path, error))
+        }
+    }
+
+    func commit(_ prepared: Prepared, path: String) -> IngestResult {
+        switch prepared {
+        case .done(let result):
+            return result
+        case .write(let digest, let extraction, let hash):
+            do {
+                let summary = try store.write(digest, extraction: extraction, contentHash: hash, extractorVersion: extractor.version)
+                return IngestResult(path: path, digestKey: digest.key, status: .ingested(summary), diagnostics: digest.diagnostics)
+            } catch {
+                return Self.failure(path, error)
+            }
+        }
+    }
+
+    static func failure(_ path: String, _ error: any Error) -> IngestResult {
+        let message = (error as? LocalizedError)?.errorDescription ?? "\(path): \(error)"
+        return IngestResult(path: path, digestKey: nil, status: .failed(message), diagnostics: [])
+    }
+
     /// Ingests one file. Never throws: a failure is reported and leaves the database as it was.
     ///
     /// - Parameter force: re-ingest even when the file and the extractor are unchanged.
     public func ingest(file path: String, force: Bool = false) -> IngestResult {
-        do {
-            let (text, hash) = try DigestFiles.read(path)
-            let digest = reader.read(text: text, path: path)
-            if !force, let stored = try store.digest(key: digest.key, language: digest.language),
-               stored.contentHash == hash, stored.extractorVersion == extractor.version {
-                return IngestResult(path: path, digestKey: digest.key, status: .unchanged, diagnostics: [])
-            }
-            let extraction = extractor.extract(digest)
-            let summary = try store.write(digest, extraction: extraction, contentHash: hash,
-                                          extractorVersion: extractor.version)
-            return IngestResult(path: path, digestKey: digest.key, status: .ingested(summary),
-                                diagnostics: digest.diagnostics)
-        } catch {
-            let message = (error as? LocalizedError)?.errorDescription ?? "\(path): \(error)"
-            return IngestResult(path: path, digestKey: nil, status: .failed(message), diagnostics: [])
-        }
+        commit(prepare(path, force: force), path: path)
     }
+
+    /// Ingests many files: workers read and extract the next few files while this thread
+    /// writes the current ones in order, so memory stays bounded. `progress` sees each result.
+    public func ingest(files: [String], force: Bool = false,
+                       workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       progress: (Int, IngestResult) -> Void = { _, _ in }) -> [IngestResult] {
+        let size = max(1, workers) * 2
+        let batches = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min(files.count, $0 + size)]) }
+        func launch(_ batch: [String]) -> (DispatchGroup, PreparedSlots) {
+            let group = DispatchGroup(), slots = PreparedSlots(count: batch.count)
+            for (i, path) in batch.enumerated() {
+                DispatchQueue.global().async(group: group) { slots.set(i, prepare(path, force: force)) }
+            }
+            return (group, slots)
+        }
+        var results: [IngestResult] = []
+        results.reserveCapacity(files.count)
+        var pending = batches.first.map(launch)
+        for (index, batch) in batches.enumerated() {
+            guard let (group, slots) = pending else { break }
+            group.wait()
+            // Extract the next batch while this one is written.
+            pending = index + 1 < batches.count ? launch(batches[index + 1]) : nil
+            for (i, path) in batch.enumerated() {
+                let result = commit(slots.get(i), path: path)
+                progress(results.count, result)
+                results.append(result)
+            }
+        }
+        return results
+    }
+}
+
+/// Results of one parallel batch, each slot written by one worker.
+final class PreparedSlots: @unchecked Sendable {
+    private var slots: [Ingestor.Prepared?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Ingestor.Prepared) { lock.withLock { slots[i] = value } }
+    func get(_ i: Int) -> Ingestor.Prepared { lock.withLock { slots[i]! } }
 }

@@ -7,7 +7,7 @@ public enum StoreError: LocalizedError, Equatable {
     case cannotOpen(path: String, reason: String)
     case missingSchema
     case unknownDigest(String)
-    case notFound(String)
+    case notFound(String, suggestions: [String] = [])
 
     public var errorDescription: String? {
         switch self {
@@ -21,8 +21,11 @@ public enum StoreError: LocalizedError, Equatable {
             return "the schema files are missing from the papergraph build; rebuild with `swift build`"
         case .unknownDigest(let key):
             return "no digest '\(key)' in the database; `papergraph digests` lists what is stored"
-        case .notFound(let name):
-            return "nothing named '\(name)' in the database; try `papergraph search \(name)`"
+        case .notFound(let name, let suggestions):
+            if suggestions.isEmpty { return "nothing named '\(name)' in the database; try `papergraph search \(name)`" }
+            let names = suggestions.map { "'\($0)'" }
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
+            return "nothing named '\(name)' in the database; did you mean \(list)?"
         }
     }
 }

@@ -36,29 +36,36 @@ import Testing
     }
 
     @Test func relatedWorkRanksFin3RForMUT3R() throws {
-        let table = try store.related("2512.03939", limit: 3)
-        let ids = table.rows.map { $0[0] }
-        #expect(ids.contains(.text("2511.22429")))
-        let fin3r = try #require(table.rows.first { $0[0] == .text("2511.22429") })
-        guard case .list(let reasons) = fin3r[4] else { Issue.record("no reasons"); return }
-        #expect(reasons.contains { $0.contains("CUT3R") })
+        let related = try store.related("2512.03939", limit: 3)
+        let fin3r = try #require(related.first { $0.paper.arxiv == "2511.22429" })
+        #expect(fin3r.reasons.contains { $0.contains("CUT3R") })
+        // By the forms `show` prints, too.
+        #expect(try store.related("arXiv:2512.03939v1", limit: 3) == related)
     }
 
     @Test func papersByEntityAndRelation() throws {
-        let builders = try store.papers(PaperFilter(entity: "VGGT", relation: .builds_on)).rows.map { $0[0] }
-        #expect(builders.contains(.text("2512.02541")))
-        let onNuScenes = try store.papers(PaperFilter(entity: "nuscenes", relation: .evaluates_on)).rows.map { $0[0] }
-        #expect(onNuScenes.contains(.text("2512.02972")))
+        let builders = try store.papers(PaperFilter(entity: "VGGT", relation: .builds_on)).map(\.paper.label)
+        #expect(builders.contains("2512.02541"))
+        let onNuScenes = try store.papers(PaperFilter(entity: "nuscenes", relation: .evaluates_on)).map(\.paper.label)
+        #expect(onNuScenes.contains("2512.02972"))
         #expect(throws: StoreError.notFound("NoSuchMethod")) { try store.papers(PaperFilter(entity: "NoSuchMethod")) }
+        #expect(throws: StoreError.notFound("VGTT", suggestions: ["VGGT"])) { try store.papers(PaperFilter(entity: "VGTT")) }
     }
 
     @Test func entitiesAndBaselines() throws {
-        let datasets = try store.entities(kind: .dataset, minPapers: 2)
-        #expect(datasets.rows.contains { $0[0] == .text("nuScenes") })
-        #expect(datasets.rows.allSatisfy { $0[1] == .text("dataset") })
-        let baselines = try store.baselines(limit: 10)
-        #expect(!baselines.rows.isEmpty)
-        #expect(baselines.rows.contains { $0[0] == .text("3DGS") })
+        let datasets = try store.entities(EntityFilter(kind: .dataset, minPapers: 2))
+        #expect(datasets.contains { $0.entity.name == "nuScenes" })
+        #expect(datasets.allSatisfy { $0.entity.kind == .dataset && $0.papers >= 2 })
+        let baselines = try store.baselines(EntityFilter(limit: 10))
+        #expect(baselines.count == 10)
+        #expect(baselines.contains { $0.entity.name == "3DGS" })
+        // Counting over a topic or months gives the same kind of answer over fewer papers.
+        let all = try store.entities(EntityFilter(minPapers: 1))
+        let scoped = try store.entities(EntityFilter(minPapers: 1, topic: "场景重建"))
+        #expect(!scoped.isEmpty && scoped.count < all.count)
+        for entity in scoped { #expect(entity.papers <= all.first { $0.entity == entity.entity }!.papers) }
+        #expect(try store.entities(EntityFilter(since: "2099-01")).isEmpty)
+        #expect(try store.baselines(EntityFilter(since: "2000-01", limit: 10)) == baselines)
     }
 
     @Test func topicMapClustersPapersAndNotesWhatItLeavesOut() throws {

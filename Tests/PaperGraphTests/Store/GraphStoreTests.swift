@@ -99,7 +99,7 @@ import Testing
         let store = try GraphStore()
         _ = ingest(store, [TestPaths.fixture("nested-section.md"), TestPaths.fixture("english.md")])
         func ids(_ q: String) throws -> [String] {
-            try store.search(q).rows.map { if case .text(let s) = $0[0] { return s } else { return "" } }
+            try store.search(q).hits.map(\.paper.label)
         }
         #expect(try ids("摘要").contains("2502.00002"))
         #expect(try ids("要").contains("2502.00002"))
@@ -122,7 +122,7 @@ import Testing
             #expect(try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
         }
         let store = try GraphStore(path: path)
-        #expect(try store.schemaVersion() == 3)
+        #expect(try store.schemaVersion() == 4)
         #expect(try store.stats().digests == 1)
     }
 
@@ -184,8 +184,8 @@ import Testing
         #expect(lca.aliases.contains("LongCodeArena"))
         #expect(!export.entities.contains { $0.id == "entity:longcodearena" })
         #expect(export.edges.contains { $0.source == "arxiv:2501.00002" && $0.relation == "evaluates_on" && $0.target == "entity:lca" })
-        let onLCA = try a.papers(PaperFilter(entity: "LongCodeArena", relation: .evaluates_on)).rows.map { $0[0] }
-        #expect(onLCA.count == 2 && onLCA.contains(.text("2501.00001")) && onLCA.contains(.text("2501.00002")))
+        let onLCA = try a.papers(PaperFilter(entity: "LongCodeArena", relation: .evaluates_on)).map(\.paper.label)
+        #expect(onLCA.count == 2 && onLCA.contains("2501.00001") && onLCA.contains("2501.00002"))
 
         #expect(export.entities.contains { $0.id == "entity:xyznet" })
         #expect(export.edges.contains { $0.source == "arxiv:2501.00005" && $0.target == "entity:xyznet" })

@@ -1,0 +1,243 @@
+import GRDB
+
+/// The SQL of every hot read, in one place so that a test can run `EXPLAIN QUERY PLAN` on
+/// exactly what the reads run (see ``GraphStore/queryPlans()``). `:ids` arguments are JSON
+/// arrays, read with `json_each`.
+enum ReadSQL {
+    static let entityIDs = "SELECT value FROM json_each(:ids)"
+
+    static let entitiesByPapers = """
+        SELECT n.id, n.name, n.kind, s.papers FROM entity_stats s JOIN entity n ON n.id = s.entity_id
+        WHERE s.papers >= :min AND (:kind IS NULL OR n.kind = :kind)
+        ORDER BY s.papers DESC, n.name LIMIT :limit
+        """
+
+    static let aliasesOf = """
+        SELECT DISTINCT rentity, alias FROM entity_alias WHERE rentity IN (\(entityIDs)) ORDER BY rentity, alias
+        """
+
+    static let baselines = """
+        SELECT n.id, n.name, n.kind, s.compared, s.built_on, s.baseline_papers AS papers
+        FROM entity_stats s JOIN entity n ON n.id = s.entity_id
+        WHERE s.baseline_papers > 0 AND n.kind = 'method'
+        ORDER BY s.baseline_papers DESC, s.compared DESC, n.name LIMIT :limit
+        """
+
+    /// Papers chosen by --topic / --since, then their links counted per entity.
+    static let chosenPapers = """
+        WITH chosen(id) AS (
+            SELECT id FROM paper WHERE (:since IS NULL OR month >= :since)
+              AND (:pattern IS NULL OR id IN (SELECT paper_id FROM appearance
+                   WHERE topic IN (SELECT topic FROM topic_stats WHERE topic LIKE :pattern)))
+        )
+        """
+
+    static let entitiesOfChosen = chosenPapers + """
+        SELECT n.id, n.name, n.kind, COUNT(DISTINCT e.rsource) AS papers,
+               COUNT(DISTINCT CASE WHEN e.relation = 'compares_with' THEN e.rsource END) AS compared,
+               COUNT(DISTINCT CASE WHEN e.relation = 'builds_on' THEN e.rsource END) AS built_on,
+               COUNT(DISTINCT CASE WHEN e.relation IN ('compares_with', 'builds_on') THEN e.rsource END) AS baseline
+        FROM chosen c CROSS JOIN edge e ON e.rsource = c.id AND e.relation <> 'derived_from'
+        CROSS JOIN entity n ON n.id = e.rtarget
+        GROUP BY n.id
+        """
+
+    static let stats = """
+        SELECT (SELECT COUNT(*) FROM digest) AS digests,
+               (SELECT COUNT(*) FROM paper) AS papers,
+               (SELECT COUNT(*) FROM paper WHERE arxiv IS NOT NULL) AS arxiv,
+               (SELECT COUNT(*) FROM topic_stats) AS topics,
+               (SELECT COALESCE(SUM(edges), 0) FROM digest) AS stored_edges,
+               (SELECT COUNT(*) FROM edge WHERE relation = 'derived_from') AS lineage_all,
+               (SELECT COUNT(*) FROM edge WHERE relation = 'derived_from' AND rsource <> rtarget) AS lineage
+        """
+
+    static let entityKinds = """
+        SELECT kind, COUNT(*) AS n FROM entity n
+        WHERE NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id) GROUP BY kind
+        """
+
+    static let topics = "SELECT topic, papers, digests, first, last FROM topic_stats ORDER BY papers DESC, topic"
+
+    static let digests = """
+        SELECT d.key, d.language, d.path, d.ingested_at, d.edges,
+               (SELECT COUNT(*) FROM appearance a WHERE a.digest_id = d.id) AS papers
+        FROM digest d ORDER BY d.key, d.language
+        """
+
+    static let searchMatches = "SELECT rowid, rank FROM search_index WHERE search_index MATCH :query ORDER BY rank LIMIT :limit"
+    static let searchCount = "SELECT COUNT(*) FROM search_index WHERE search_index MATCH :query"
+    static let appearancesByID = """
+        SELECT a.id, a.paper_id, a.topic, a.title, a.heading, a.summary, d.key FROM appearance a JOIN digest d ON d.id = a.digest_id
+        WHERE a.id IN (SELECT value FROM json_each(:ids))
+        """
+
+    static let papersByID = "SELECT * FROM paper WHERE id IN (\(entityIDs))"
+    static let entitiesByID = "SELECT id, name, kind FROM entity WHERE id IN (\(entityIDs))"
+
+    static let paperDigests = """
+        (SELECT group_concat(key, ' ') FROM (SELECT DISTINCT d.key FROM appearance a2
+           JOIN digest d ON d.id = a2.digest_id WHERE a2.paper_id = p.id ORDER BY d.key)) AS digests
+        """
+
+    static let papersFiltered = """
+        SELECT p.*, \(paperDigests) FROM paper p
+        WHERE (:since IS NULL OR p.month >= :since)
+          AND (:pattern IS NULL OR p.id IN (SELECT paper_id FROM appearance
+               WHERE topic IN (SELECT topic FROM topic_stats WHERE topic LIKE :pattern)))
+          AND (:digest IS NULL OR p.id IN (SELECT paper_id FROM appearance
+               WHERE digest_id IN (SELECT id FROM digest WHERE key = :digest COLLATE NOCASE)))
+          AND (:ids IS NULL OR p.id IN (SELECT rsource FROM edge
+               WHERE rtarget IN (SELECT value FROM json_each(:ids)) AND relation <> 'derived_from'
+                 AND (:relation IS NULL OR relation = :relation)))
+        ORDER BY p.month DESC, p.id
+        """
+
+    static let resolveEntity = """
+        SELECT COALESCE(r.canonical_id, n.id) FROM entity n LEFT JOIN entity_redirect r ON r.entity_id = n.id WHERE n.id = :id
+        UNION SELECT rentity FROM entity_alias WHERE alias = :name COLLATE NOCASE
+        """
+    static let resolveEntitySpelled = "SELECT DISTINCT rentity FROM entity_alias WHERE spelled = :id"
+
+    static let resolvePaperByName = """
+        SELECT * FROM paper WHERE name = :name COLLATE NOCASE
+        UNION SELECT p.* FROM appearance a JOIN paper p ON p.id = a.paper_id WHERE a.name = :name COLLATE NOCASE
+        ORDER BY id
+        """
+
+    static let paperAppearances = """
+        SELECT a.topic, a.version, a.summary, d.key FROM appearance a JOIN digest d ON d.id = a.digest_id
+        WHERE a.paper_id = :id ORDER BY d.key, d.language, a.line
+        """
+
+    static let edgeViewColumns = """
+        SELECT e.rsource AS source, e.rtarget AS target, e.relation, e.line, e.evidence, d.key,
+               COALESCE(ps.name, ps.title, es.name, e.rsource) AS source_name,
+               COALESCE(pt.name, pt.title, et.name, e.rtarget) AS target_name
+        FROM edge e JOIN digest d ON d.id = e.digest_id
+        LEFT JOIN paper ps ON ps.id = e.rsource LEFT JOIN entity es ON es.id = e.rsource
+        LEFT JOIN paper pt ON pt.id = e.rtarget LEFT JOIN entity et ON et.id = e.rtarget
+        """
+    static let edgeViewOrder = " ORDER BY d.key, e.line, e.relation, e.rtarget, e.rsource"
+    static let edgesFrom = edgeViewColumns + " WHERE e.rsource = :id AND e.rtarget <> e.rsource" + edgeViewOrder
+    static let edgesTo = edgeViewColumns + " WHERE e.rtarget = :id AND e.rtarget <> e.rsource" + edgeViewOrder
+
+    // Lineage: derived_from edges, and a paper's builds_on lifted to the method it proposes.
+    static let derivedColumns = """
+        SELECT e.rsource AS child, e.rtarget AS parent, e.relation, d.key, e.line, e.evidence
+        FROM edge e JOIN digest d ON d.id = e.digest_id
+        """
+    static let liftedColumns = """
+        SELECT prop.rtarget AS child, b.rtarget AS parent, b.relation, d.key, b.line, b.evidence
+        FROM edge prop JOIN edge b ON b.rsource = prop.rsource AND b.relation = 'builds_on'
+        JOIN digest d ON d.id = b.digest_id
+        JOIN entity ce ON ce.id = prop.rtarget JOIN entity pe ON pe.id = b.rtarget
+        """
+    static let liftedCondition = " AND prop.relation = 'proposes' AND ce.kind = pe.kind AND prop.rtarget <> b.rtarget"
+    static let derivedChildren = derivedColumns
+        + " WHERE e.rtarget IN (\(entityIDs)) AND e.relation = 'derived_from' AND e.rsource <> e.rtarget"
+    static let derivedParents = derivedColumns
+        + " WHERE e.rsource IN (\(entityIDs)) AND e.relation = 'derived_from' AND e.rsource <> e.rtarget"
+    static let liftedChildren = liftedColumns + " WHERE b.rtarget IN (\(entityIDs))" + liftedCondition
+    static let liftedParents = liftedColumns + " WHERE prop.rtarget IN (\(entityIDs))" + liftedCondition
+    static let derivedAll = derivedColumns + " WHERE e.relation = 'derived_from' AND e.rsource <> e.rtarget"
+    static let liftedAll = liftedColumns + " WHERE 1" + liftedCondition
+
+    static let proposals = """
+        SELECT e.rtarget AS entity, p.* FROM edge e JOIN paper p ON p.id = e.rsource
+        WHERE e.rtarget IN (\(entityIDs)) AND e.relation = 'proposes' ORDER BY e.rtarget, p.id
+        """
+
+    static let linksOfPaper = """
+        SELECT DISTINCT e.rsource, e.rtarget, e.relation, n.name, n.kind FROM edge e JOIN entity n ON n.id = e.rtarget
+        WHERE e.rsource = :id AND e.relation <> 'derived_from' ORDER BY e.relation, n.name
+        """
+    static let linksToEntities = """
+        SELECT DISTINCT rsource, rtarget, relation FROM edge
+        WHERE rtarget IN (\(entityIDs)) AND relation <> 'derived_from'
+        """
+    static let linksOfPapers = """
+        SELECT DISTINCT e.rsource, e.rtarget, e.relation, n.name, n.kind FROM edge e JOIN entity n ON n.id = e.rtarget
+        WHERE e.rsource IN (SELECT value FROM json_each(:ids)) AND e.relation IN (SELECT value FROM json_each(:relations))
+        ORDER BY e.rsource, e.rtarget, e.relation
+        """
+    static let paperCountsOf = "SELECT entity_id, papers FROM entity_stats WHERE entity_id IN (\(entityIDs))"
+
+    /// A topic map's appearances: of one digest, of some topics, or (whole corpus) all.
+    static let mapColumns = "SELECT a.topic AS appearance_topic, d.key, d.language, a.line, p.* "
+    static let mapAppearancesOfDigest = mapColumns + """
+        FROM digest d CROSS JOIN appearance a ON a.digest_id = d.id JOIN paper p ON p.id = a.paper_id
+        WHERE d.key = :digest COLLATE NOCASE
+          AND (:pattern IS NULL OR a.topic IN (SELECT topic FROM topic_stats WHERE topic LIKE :pattern))
+        """
+    static let mapAppearancesOfTopics = mapColumns + """
+        FROM topic_stats t CROSS JOIN appearance a ON a.topic = t.topic JOIN digest d ON d.id = a.digest_id
+        JOIN paper p ON p.id = a.paper_id
+        WHERE t.topic LIKE :pattern
+        """
+    static let mapAppearancesAll = mapColumns + """
+        FROM appearance a JOIN digest d ON d.id = a.digest_id JOIN paper p ON p.id = a.paper_id
+        """
+
+    /// Each hot read with sample arguments: `EXPLAIN QUERY PLAN` of these must never scan
+    /// `edge`, `appearance` or `entity_alias` whole. The SQL names those tables only as
+    /// themselves or by these aliases, so a plan step names what it scans.
+    static let tableAliases = ["edge": ["edge", "e", "b", "prop"], "appearance": ["appearance", "a", "a2"], "entity_alias": ["entity_alias"]]
+    static let hot: [(name: String, sql: String, arguments: StatementArguments)] = {
+        let ids = "[\"entity:vggt\",\"entity:dust3r\"]"
+        let paper = "arxiv:2512.03939"
+        return [
+            ("entities --min-papers 3", entitiesByPapers, ["min": 3, "kind": nil, "limit": -1]),
+            ("entities aliases", aliasesOf, ["ids": ids]),
+            ("baselines", baselines, ["limit": 30]),
+            ("entities --since", entitiesOfChosen, ["since": "2025-06", "pattern": nil]),
+            ("entities --topic", entitiesOfChosen, ["since": nil, "pattern": "%重建%"]),
+            ("stats", stats, [:]),
+            ("stats kinds", entityKinds, [:]),
+            ("topics", topics, [:]),
+            ("digests", digests, [:]),
+            ("search", searchMatches, ["query": "\"高\" + \"斯\"", "limit": 60]),
+            ("search count", searchCount, ["query": "\"高\" + \"斯\""]),
+            ("search entries", appearancesByID, ["ids": "[1,2,3]"]),
+            ("papers --topic", papersFiltered, ["since": nil, "pattern": "%重建%", "digest": nil, "ids": nil, "relation": nil]),
+            ("papers --digest", papersFiltered, ["since": nil, "pattern": nil, "digest": "2025-W49", "ids": nil, "relation": nil]),
+            ("papers --entity", papersFiltered, ["since": nil, "pattern": nil, "digest": nil, "ids": ids, "relation": "builds_on"]),
+            ("show entity", resolveEntity, ["id": "entity:vggt", "name": "VGGT"]),
+            ("show entity, spelled", resolveEntitySpelled, ["id": "entity:vggt"]),
+            ("show paper by name", resolvePaperByName, ["name": "MUT3R"]),
+            ("show paper appearances", paperAppearances, ["id": paper]),
+            ("show edges from", edgesFrom, ["id": paper]),
+            ("show edges to", edgesTo, ["id": "entity:vggt"]),
+            ("lineage children", derivedChildren, ["ids": ids]),
+            ("lineage parents", derivedParents, ["ids": ids]),
+            ("lineage children via builds_on", liftedChildren, ["ids": ids]),
+            ("lineage parents via builds_on", liftedParents, ["ids": ids]),
+            ("lineage introduced by", proposals, ["ids": ids]),
+            ("related: the paper's links", linksOfPaper, ["id": paper]),
+            ("related: papers sharing them", linksToEntities, ["ids": ids]),
+            ("related: paper counts", paperCountsOf, ["ids": ids]),
+            ("map topics --topic", mapAppearancesOfTopics, ["pattern": "%重建%"]),
+            ("map topics --digest", mapAppearancesOfDigest, ["digest": "2025-W49", "pattern": nil]),
+            ("map links", linksOfPapers, ["ids": "[\"\(paper)\"]", "relations": "[\"uses\"]"]),
+            ("papers by id", papersByID, ["ids": "[\"\(paper)\"]"]),
+            ("entities by id", entitiesByID, ["ids": ids]),
+        ]
+    }()
+}
+
+extension GraphStore {
+    /// `EXPLAIN QUERY PLAN` of every hot read, by name: each line a step of the plan.
+    func queryPlans() throws -> [(name: String, plan: [String])] {
+        try writer.read { db in
+            try ReadSQL.hot.map { name, sql, arguments in
+                let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                return (name, rows.map { $0["detail"] as String })
+            }
+        }
+    }
+
+    /// `EXPLAIN QUERY PLAN` of any read, for tests.
+    func explain(_ sql: String) throws -> [String] {
+        try writer.read { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
+    }
+}

@@ -1,0 +1,223 @@
+import GRDB
+
+/// Entity merges, kept up to date write by write.
+///
+/// An entity whose name is, in some digest, an alias of exactly one other entity of the
+/// same kind ("LiveCodeBench" here, "LCB (LiveCodeBench)" there) is shown as that entity:
+/// that is a claim (`entity_claim`). A claim becomes a redirect (`entity_redirect`) unless
+/// its entity is itself claimed by another (no chains). The r-columns of `edge` and
+/// `entity_alias` hold ids with redirects applied, and `entity_stats` and `topic_stats` hold
+/// counts, so queries use indexes. ``update(_:change:gone:)`` recomputes only what a write
+/// touched; ``rebuild(_:)`` recomputes everything and gives the same tables, whatever order
+/// the digests came in (tests check the two agree).
+enum Resolution {
+    /// The id an entity is shown as (itself unless redirected), cached for one transaction.
+    struct Lookup {
+        let db: Database
+        var known: [String: String] = [:]
+
+        init(db: Database) { self.db = db }
+
+        mutating func callAsFunction(_ id: String) throws -> String {
+            if let shown = known[id] { return shown }
+            let shown = try String.fetchOne(db.cachedStatement(sql: "SELECT canonical_id FROM entity_redirect WHERE entity_id = ?"),
+                                            arguments: [id]) ?? id
+            known[id] = shown
+            return shown
+        }
+    }
+
+    /// Updates claims and redirects for what `change` touched; `gone` are entities about to be
+    /// deleted. Returns every entity whose shown id changed, with its old and new shown ids.
+    static func update(_ db: Database, change: GraphChange, gone: Set<String>) throws -> Set<String> {
+        var affected = change.spellings.union(change.entities)
+        // An owner's kind may have changed: the claims its aliases make are re-checked.
+        let ownSpellings = try db.cachedStatement(sql: "SELECT DISTINCT spelled FROM entity_alias WHERE entity_id = ? AND canonical = 0")
+        for owner in change.entities where !gone.contains(owner) {
+            affected.formUnion(try String.fetchAll(ownSpellings, arguments: [owner]))
+        }
+        var claimTargets = Set<String>()
+        for id in affected.sorted() {
+            let old = try claim(of: id, db: db)
+            let new = gone.contains(id) ? nil : try candidate(id, db: db)
+            guard old != new else { continue }
+            try db.cachedStatement(sql: "DELETE FROM entity_claim WHERE entity_id = ?").execute(arguments: [id])
+            if let new {
+                try db.cachedStatement(sql: "INSERT INTO entity_claim (entity_id, canonical_id) VALUES (?, ?)").execute(arguments: [id, new])
+            }
+            if let old { claimTargets.insert(old) }
+            if let new { claimTargets.insert(new) }
+        }
+        var moved = Set<String>()
+        for id in affected.union(claimTargets).sorted() {
+            let old = try String.fetchOne(db.cachedStatement(sql: "SELECT canonical_id FROM entity_redirect WHERE entity_id = ?"), arguments: [id])
+            let new = gone.contains(id) ? nil : try redirect(of: id, db: db)
+            guard old != new else { continue }
+            try db.cachedStatement(sql: "DELETE FROM entity_redirect WHERE entity_id = ?").execute(arguments: [id])
+            if let new {
+                try db.cachedStatement(sql: "INSERT INTO entity_redirect (entity_id, canonical_id) VALUES (?, ?)").execute(arguments: [id, new])
+            }
+            try point(id, at: new ?? id, db: db)
+            moved.formUnion([id, old ?? id, new ?? id])
+        }
+        return moved
+    }
+
+    static func claim(of id: String, db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT canonical_id FROM entity_claim WHERE entity_id = ?"), arguments: [id])
+    }
+
+    /// The one entity of the same kind whose aliases spell `id`'s name, if exactly one does.
+    static func candidate(_ id: String, db: Database) throws -> String? {
+        guard let kind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM entity WHERE id = ?"), arguments: [id]) else { return nil }
+        let owners = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT entity_id FROM entity_alias WHERE spelled = ? AND canonical = 0 AND entity_id <> ? LIMIT 2
+            """), arguments: [id, id])
+        guard owners.count == 1 else { return nil }
+        let ownerKind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM entity WHERE id = ?"), arguments: [owners[0]])
+        return ownerKind == kind ? owners[0] : nil
+    }
+
+    /// A claim stands unless someone claims the claimant: no chains.
+    static func redirect(of id: String, db: Database) throws -> String? {
+        guard let target = try claim(of: id, db: db) else { return nil }
+        let claimed = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entity_claim WHERE canonical_id = ? LIMIT 1"), arguments: [id]) != nil
+        return claimed ? nil : target
+    }
+
+    /// Points the resolved columns of `id`'s own rows at `shown`.
+    static func point(_ id: String, at shown: String, db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE edge SET rsource = ? WHERE source = ?").execute(arguments: [shown, id])
+        try db.cachedStatement(sql: "UPDATE edge SET rtarget = ? WHERE target = ?").execute(arguments: [shown, id])
+        try db.cachedStatement(sql: "UPDATE entity_alias SET rentity = ? WHERE entity_id = ?").execute(arguments: [shown, id])
+    }
+
+    // MARK: - Counts
+
+    /// Recounts the papers linked to each of `ids` that is shown; drops counts of the others.
+    static func refreshStats(_ ids: Set<String>, db: Database) throws {
+        let count = try db.cachedStatement(sql: """
+            SELECT COUNT(DISTINCT rsource) AS papers,
+                   COUNT(DISTINCT CASE WHEN relation = 'compares_with' THEN rsource END) AS compared,
+                   COUNT(DISTINCT CASE WHEN relation = 'builds_on' THEN rsource END) AS built_on,
+                   COUNT(DISTINCT CASE WHEN relation IN ('compares_with', 'builds_on') THEN rsource END) AS baseline
+            FROM edge WHERE rtarget = ? AND relation <> 'derived_from'
+            """)
+        let shown = try db.cachedStatement(sql: """
+            SELECT 1 FROM entity n WHERE n.id = ? AND NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
+            """)
+        for id in ids.sorted() {
+            try db.cachedStatement(sql: "DELETE FROM entity_stats WHERE entity_id = ?").execute(arguments: [id])
+            guard try Bool.fetchOne(shown, arguments: [id]) != nil, let row = try Row.fetchOne(count, arguments: [id]) else { continue }
+            try db.cachedStatement(sql: """
+                INSERT INTO entity_stats (entity_id, papers, compared, built_on, baseline_papers) VALUES (?, ?, ?, ?, ?)
+                """).execute(arguments: [id, row["papers"], row["compared"], row["built_on"], row["baseline"]])
+        }
+    }
+
+    static func refreshTopics(_ topics: Set<String>, db: Database) throws {
+        let count = try db.cachedStatement(sql: """
+            SELECT COUNT(DISTINCT a.paper_id) AS papers, COUNT(DISTINCT d.key) AS digests, MIN(d.key) AS first, MAX(d.key) AS last
+            FROM appearance a JOIN digest d ON d.id = a.digest_id WHERE a.topic = ?
+            """)
+        for topic in topics.sorted() {
+            try db.cachedStatement(sql: "DELETE FROM topic_stats WHERE topic = ?").execute(arguments: [topic])
+            guard let row = try Row.fetchOne(count, arguments: [topic]), (row["papers"] as Int) > 0 else { continue }
+            try db.cachedStatement(sql: "INSERT INTO topic_stats (topic, papers, digests, first, last) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [topic, row["papers"], row["digests"], row["first"], row["last"]])
+        }
+    }
+
+    // MARK: - From scratch
+
+    /// Claims and redirects computed from every stored alias (the definition `update` keeps).
+    static func computeFromScratch(_ db: Database) throws -> (claims: [String: String], redirects: [String: String]) {
+        var kinds: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, kind FROM entity") { kinds[row["id"]] = row["kind"] }
+        var owners: [String: Set<String>] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, spelled FROM entity_alias WHERE canonical = 0") {
+            let owner: String = row["entity_id"], spelled: String = row["spelled"]
+            if spelled != owner { owners[spelled, default: []].insert(owner) }
+        }
+        var claims: [String: String] = [:]
+        for (id, who) in owners where who.count == 1 && kinds[id] != nil && kinds[who.first!] == kinds[id] {
+            claims[id] = who.first!
+        }
+        let claimed = Set(claims.values)
+        return (claims, claims.filter { !claimed.contains($0.key) })
+    }
+
+    /// Recomputes every derived table from the digests' own rows (migrations use it).
+    static func rebuild(_ db: Database) throws {
+        let (claims, redirects) = try computeFromScratch(db)
+        try db.execute(sql: "DELETE FROM entity_claim; DELETE FROM entity_redirect; DELETE FROM entity_stats; DELETE FROM topic_stats")
+        for (id, target) in claims.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO entity_claim (entity_id, canonical_id) VALUES (?, ?)", arguments: [id, target])
+        }
+        for (id, target) in redirects.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO entity_redirect (entity_id, canonical_id) VALUES (?, ?)", arguments: [id, target])
+        }
+        try db.execute(sql: """
+            UPDATE edge SET
+                rsource = COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.source), source),
+                rtarget = COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.target), target);
+            UPDATE entity_alias SET
+                rentity = COALESCE((SELECT canonical_id FROM entity_redirect r WHERE r.entity_id = entity_alias.entity_id), entity_id);
+            """)
+        try refreshStats(Set(try String.fetchAll(db, sql: "SELECT id FROM entity")), db: db)
+        try refreshTopics(Set(try String.fetchAll(db, sql: "SELECT DISTINCT topic FROM appearance WHERE topic IS NOT NULL")), db: db)
+    }
+
+    /// Differences between the maintained tables and a from-scratch computation: empty when
+    /// incremental maintenance is right. For tests.
+    static func differences(_ db: Database) throws -> [String] {
+        var out: [String] = []
+        let (claims, redirects) = try computeFromScratch(db)
+        var storedClaims: [String: String] = [:], storedRedirects: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, canonical_id FROM entity_claim") { storedClaims[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, canonical_id FROM entity_redirect") { storedRedirects[row[0]] = row[1] }
+        if claims != storedClaims { out.append("claims: stored \(storedClaims.sorted { $0.key < $1.key }) expected \(claims.sorted { $0.key < $1.key })") }
+        if redirects != storedRedirects { out.append("redirects: stored \(storedRedirects) expected \(redirects)") }
+        let staleEdges = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM edge WHERE
+                rsource IS NOT COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.source), source)
+             OR rtarget IS NOT COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.target), target)
+            """) ?? 0
+        if staleEdges > 0 { out.append("\(staleEdges) edges with stale resolved ids") }
+        let staleAliases = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM entity_alias WHERE spelled IS NOT pg_entity_id(alias) OR
+                rentity IS NOT COALESCE((SELECT canonical_id FROM entity_redirect r WHERE r.entity_id = entity_alias.entity_id), entity_id)
+            """) ?? 0
+        if staleAliases > 0 { out.append("\(staleAliases) aliases with stale resolved ids") }
+        let stats = try Row.fetchAll(db, sql: "SELECT * FROM entity_stats ORDER BY entity_id")
+        let topics = try Row.fetchAll(db, sql: "SELECT * FROM topic_stats ORDER BY topic")
+        let edgeTotal = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(edges), 0) FROM digest") ?? 0
+        let edgeRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM edge") ?? 0
+        try refreshStats(Set(try String.fetchAll(db, sql: "SELECT id FROM entity")), db: db)
+        try refreshTopics(Set(try String.fetchAll(db, sql: "SELECT DISTINCT topic FROM appearance WHERE topic IS NOT NULL")), db: db)
+        if stats != (try Row.fetchAll(db, sql: "SELECT * FROM entity_stats ORDER BY entity_id")) { out.append("entity_stats differ") }
+        if topics != (try Row.fetchAll(db, sql: "SELECT * FROM topic_stats ORDER BY topic")) { out.append("topic_stats differ") }
+        if edgeTotal != edgeRows { out.append("digest edge counts sum to \(edgeTotal), \(edgeRows) edges stored") }
+        let dangling = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM edge WHERE relation = 'derived_from'
+              AND (source NOT IN (SELECT id FROM entity) OR target NOT IN (SELECT id FROM entity))
+            """) ?? 0
+        if dangling > 0 { out.append("\(dangling) lineage edges name a removed entity") }
+        return out
+    }
+}
+
+extension GraphStore {
+    /// Where the maintained merge tables and counts differ from a from-scratch computation
+    /// (empty when they agree). Recounts inside a transaction it rolls back.
+    func resolutionDifferences() throws -> [String] {
+        try writer.write { db in
+            var out: [String] = []
+            try db.inSavepoint {
+                out = try Resolution.differences(db)
+                return .rollback
+            }
+            return out
+        }
+    }
+}

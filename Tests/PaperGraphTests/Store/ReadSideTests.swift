@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import PaperGraph
+
+/// The read side: indexed plans, incremental merges that equal a recomputation, streaming
+/// export, parallel ingest, and search.
+@Suite struct ReadSideTests {
+    static let fixtures = ["bullets.md", "nested-section.md", "english.md", "relations.md", "names.md"].map(TestPaths.fixture)
+
+    func store(_ files: [String] = ReadSideTests.fixtures) throws -> GraphStore {
+        let store = try GraphStore()
+        for result in Ingestor(store: store).ingest(files: files) { #expect(!result.failed, "\(result.path)") }
+        return store
+    }
+
+    @Test func everyHotReadUsesAnIndexNeverAWholeTableScan() throws {
+        let plans = try store().queryPlans()
+        #expect(plans.count >= 30)
+        let forbidden = ReadSQL.tableAliases.values.flatMap { $0 }
+        for (name, plan) in plans {
+            #expect(!plan.isEmpty, "\(name)")
+            for step in plan {
+                // "SCAN edge", "SCAN e USING COVERING INDEX edge_rtarget": the whole table or index.
+                let words = step.split(separator: " ")
+                let scanned = words.first == "SCAN" && words.count > 1 && forbidden.contains(String(words[1]))
+                #expect(!scanned, "\(name): \(step)")
+            }
+        }
+        // The test can fail: a read through COALESCE(redirect, id), as before, scans edge.
+        let old = try store().explain("SELECT COUNT(*) FROM edge e LEFT JOIN entity_redirect r ON r.entity_id = e.target WHERE COALESCE(r.canonical_id, e.target) = 'entity:vggt'")
+        #expect(old.contains { $0.hasPrefix("SCAN e") })
+    }
+
+    @Test func mergesMaintainedWriteByWriteEqualARecomputation() throws {
+        let folder = try TestPaths.temporaryFolder()
+        func digest(_ week: Int, _ sentence: String) throws -> String {
+            let path = folder.appendingPathComponent("2025-w0\(week).zh-CN.md").path
+            let text = "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
+                + "[2501.0000\(week) Paper\(week) Title](https://arxiv.org/abs/2501.0000\(week))\n\n\(sentence)\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let files = [
+            try digest(1, "我们在 LongCodeArena (LCA) 基准上评估。"),
+            try digest(2, "实验在 LongCodeArena 基准上进行，并与 LCA 对比。"),
+            try digest(3, "我们与 XYZNet (XN) 进行了对比。"),
+            try digest(4, "我们与 XYZNet (XYN) 进行了对比，基于 XN 构建。"),
+            try digest(5, "本文基于 XYZNet 构建，在 LCA 上评估。"),
+        ]
+        let rules = RuleExtractor(model: nil)
+        let store = try GraphStore()
+        // Ingest, remove and re-ingest in an order that makes merges appear and disappear.
+        for file in files { _ = Ingestor(store: store, extractor: rules).ingest(file: file) }
+        #expect(try store.resolutionDifferences() == [])
+        let merged = try store.export().json()
+        for key in ["2025-W01", "2025-W03"] {
+            try store.remove(key: key)
+            #expect(try store.resolutionDifferences() == [], "after removing \(key)")
+        }
+        #expect(try store.export().entities.contains { $0.id == "entity:longcodearena" })
+        for file in [files[2], files[0]] { _ = Ingestor(store: store, extractor: rules).ingest(file: file, force: true) }
+        #expect(try store.resolutionDifferences() == [])
+        #expect(try store.export().json() == merged)
+    }
+
+    @Test func streamedExportIsTheSameBytesAsTheWholeDocument() throws {
+        for store in [try store(), try GraphStore()] {
+            var streamed = ""
+            try GraphExport.stream(store) { streamed += $0 }
+            #expect(streamed == (try store.export().json()))
+            #expect((try? JSONSerialization.jsonObject(with: Data(streamed.utf8))) != nil)
+        }
+    }
+
+    @Test func parallelIngestGivesWhatOneFileAtATimeGives() throws {
+        let parallel = try store()
+        let serial = try GraphStore()
+        for file in Self.fixtures { _ = Ingestor(store: serial).ingest(file: file) }
+        #expect(try parallel.export().json() == serial.export().json())
+        let again = Ingestor(store: parallel).ingest(files: Self.fixtures, workers: 2)
+        #expect(again.allSatisfy { if case .unchanged = $0.status { true } else { false } })
+    }
+
+    @Test func searchNeedsEveryWordRanksByRelevanceAndSaysWhenItCut() throws {
+        let store = try store()
+        // Each word anywhere in the entry; the phrase only in order.
+        let both = try store.search("reconstruction feed-forward").hits.map(\.paper.label)
+        #expect(both == ["2601.00042"])
+        #expect(try store.search("\"reconstruction feed-forward\"").hits.isEmpty)
+        #expect(try store.search("ScanNet nosuchword").hits.isEmpty)
+        let hit = try #require(try store.search("ScanNet").hits.first)
+        #expect(hit.snippet.contains("ScanNet"))
+        #expect(!hit.snippet.contains("\n"))
+        let all = try store.search("的")
+        #expect(all.hits.count > 2)
+        let cut = try store.search("的", limit: 2)
+        #expect(cut.hits.count == 2 && cut.truncated && cut.matchingEntries >= all.hits.count)
+        #expect(cut.hits.map(\.paper.id) == Array(all.hits.prefix(2).map(\.paper.id)))
+        #expect(zip(all.hits, all.hits.dropFirst()).allSatisfy { $0.score <= $1.score })
+        #expect(!all.truncated)
+    }
+
+    @Test func lookupsForgiveTheFormsPeopleType() throws {
+        let store = try store()
+        let id = try #require(try store.resolvePapers("2601.00042").first)
+        for form in ["arXiv:2601.00042", "arxiv: 2601.00042v3", "2601.00042v1", "https://arxiv.org/abs/2601.00042v2"] {
+            #expect(try store.resolvePapers(form).first == id, "\(form)")
+        }
+        #expect(NameSuggester.nearest("VGTT", among: ["VGGT", "CUT3R", "VGGT-Long"]) == ["VGGT"])
+        #expect(NameSuggester.nearest("dust3r", among: ["DUSt3R", "MASt3R"]).first == "DUSt3R")
+        #expect(NameSuggester.nearest("zzzzzz", among: ["VGGT"]).isEmpty)
+    }
+}
+
+/// Lineage walks and related work as pure functions over values: no database.
+@Suite struct GraphFunctionTests {
+    static func link(_ child: String, _ parent: String, _ relation: Relation = .derived_from, line: Int = 1) -> LineageLink {
+        LineageLink(child: child, parent: parent, relation: relation, digest: "2025-W01", line: line, evidence: "\(child) from \(parent)")
+    }
+
+    @Test func walkListsSubtreesUnderTheirParentsWithinDepth() throws {
+        let links = [Self.link("b", "a"), Self.link("c", "b"), Self.link("d", "c"), Self.link("e", "a", .builds_on),
+                     Self.link("b", "a", .builds_on, line: 0)]
+        var asked: [Set<String>] = []
+        let reach = try LineageWalk.walk(from: "a", direction: .down, depth: 2) { ids, direction in
+            asked.append(ids)
+            return links.filter { direction == .down ? ids.contains($0.parent) : ids.contains($0.child) }
+        }
+        #expect(reach.map(\.entity) == ["a", "e", "b", "c"] || reach.map(\.entity) == ["a", "b", "c", "e"])
+        #expect(reach.first { $0.entity == "c" }?.depth == 2)
+        #expect(!reach.contains { $0.entity == "d" })
+        // derived_from wins over builds_on between the same two methods.
+        #expect(reach.first { $0.entity == "b" }?.link?.relation == .derived_from)
+        #expect(asked == [["a"], ["b", "e"]])
+        let up = try LineageWalk.walk(from: "c", direction: .up, depth: 3) { ids, _ in links.filter { ids.contains($0.child) } }
+        #expect(up.map(\.depth) == [0, -1, -2])
+        let steps = LineageWalk.steps(up, entities: ["a": Entity(id: "a", name: "Alpha", kind: .method)], introducedBy: ["a": ["p2", "p1", "p1"]])
+        #expect(steps.last?.name == "Alpha" && steps.last?.introducedBy == ["p1", "p2"] && steps.last?.via == "b")
+    }
+
+    @Test func relatedRanksSharedRareEntitiesAndOwnMethodsHighest() {
+        func l(_ p: String, _ e: String, _ r: Relation) -> PaperEntityLink { PaperEntityLink(paper: p, entity: e, relation: r) }
+        let mine = [l("me", "rare", .builds_on), l("me", "common", .uses)]
+        let neighbours = mine + [l("x", "rare", .proposes), l("y", "common", .uses), l("z", "common", .mentions), l("x", "common", .uses)]
+        let ranked = RelatedWork.rank("me", mine: mine, neighbours: neighbours, paperCounts: ["rare": 2, "common": 4],
+                                      totalPapers: 10, names: ["rare": "Rare", "common": "Common"], limit: 5)
+        #expect(ranked.map(\.id) == ["x", "y", "z"])
+        #expect(ranked[0].reasons.first == "this paper builds on its Rare")
+        #expect(!ranked.contains { $0.id == "me" })
+        let entity = Entity(id: "rare", name: "Rare", kind: .method)
+        let around = RelatedWork.around(entity, links: neighbours, papers: [
+            "me": Paper(id: "me", title: "Me", month: "2025-01"), "x": Paper(id: "x", title: "X", month: "2024-01"),
+        ], limit: 5)
+        // The paper that introduced it first, then those building on it.
+        #expect(around.map(\.paper.id) == ["x", "me"])
+        #expect(around[0].reasons == ["proposes Rare"])
+    }
+}
