@@ -1,5 +1,10 @@
 // papergraph-bench: figures for README and notes, printed by `make bench` (release build).
 // Not a test: it measures, it asserts nothing.
+//
+// It builds (or reuses) synthetic archives of 1× and 10× the corpus — copies with shifted
+// arXiv ids and week numbers, so every copy is new papers in new weeks with the same
+// methods — and times the real `papergraph` binary on them as a researcher runs it: whole
+// processes, wall time, peak memory from wait4.
 import Foundation
 import PaperGraph
 
@@ -9,85 +14,191 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// Peak resident memory of this process (VmHWM), in MB.
-func peakMemoryMB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-    return kb / 1024
-}
+func line(_ label: String, _ value: String) { print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + value) }
 
-func line(_ label: String, _ value: String) { print(label.padding(toLength: 44, withPad: " ", startingAt: 0) + value) }
-
-var arguments = Array(CommandLine.arguments.dropFirst())
-var week: String?
-if let i = arguments.firstIndex(of: "--week"), i + 1 < arguments.count {
-    week = arguments[i + 1]
-    arguments.removeSubrange(i...(i + 1))
+nonisolated(unsafe) var arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(i...(i + 1)) }
+    return arguments[i + 1]
 }
+let week = option("--week")
+let work = URL(fileURLWithPath: option("--work") ?? "out/bench")
+let scales = (option("--scales") ?? "1,10").split(separator: ",").compactMap { Int($0) }
+let runs = Int(option("--runs") ?? "11") ?? 11
 guard let corpus = arguments.first else {
-    FileHandle.standardError.write(Data("usage: papergraph-bench CORPUS_DIR [--week DIGEST.md]\n".utf8))
+    FileHandle.standardError.write(Data("usage: papergraph-bench CORPUS_DIR [--week DIGEST.md] [--scales 1,10] [--runs 11] [--work out/bench]\n".utf8))
     exit(2)
 }
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("papergraph").path
+guard FileManager.default.isExecutableFile(atPath: binary) else { print("no papergraph binary beside the bench at \(binary)"); exit(1) }
 
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("papergraph-bench-\(getpid())")
-try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
+// MARK: - Whole-process runs
+
+struct Run { var seconds: Double; var peakMB: Double; var status: Int32 }
+
+/// Runs the papergraph binary with its output thrown away; wall time and peak RSS.
+func run(_ args: [String]) -> Run {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([binary] + args).map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { return Run(seconds: 0, peakMB: 0, status: -1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    posix_spawn_file_actions_destroy(&actions)
+    return Run(seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, peakMB: Double(usage.ru_maxrss) / 1024,
+               status: (status >> 8) & 0xff)
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+// MARK: - Synthetic archives
 
 let (files, errors) = DigestFiles.expand([corpus])
 guard errors.isEmpty, !files.isEmpty else { print("no digests in \(corpus)"); exit(1) }
 let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
 
-print("papergraph bench — \(files.count) digests, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-print("")
-print("Ingest (parse, extract, store, search index; empty database, one transaction per digest)")
-let store = try GraphStore(path: folder.appendingPathComponent("corpus.sqlite").path)
-let ingestor = Ingestor(store: store)
-var failed = 0
-let ingestTime = seconds {
-    for file in files where ingestor.ingest(file: file).failed { failed += 1 }
+nonisolated(unsafe) let arxivPattern = /\b(\d{2})(\d{2})\.(\d{4,5})\b/
+nonisolated(unsafe) let yearPattern = /\b(20\d{2})\b/
+
+/// Copy `k` of a digest: arXiv ids YYMM.NNNNN → (YY + 10k mod 100)MM.NNNNN, years + 100k,
+/// so every copy is new papers in new weeks (k = 0 is the digest itself).
+func shifted(_ text: String, copy k: Int, arxivShift: Int? = nil) -> String {
+    guard k > 0 else { return text }
+    let yy = arxivShift ?? 10 * k
+    let ids = text.replacing(arxivPattern) { m in
+        String(format: "%02d", (Int(m.output.1)! + yy) % 100) + m.output.2 + "." + m.output.3
+    }
+    return ids.replacing(yearPattern) { m in String(Int(m.output.1)! + 100 * k) }
 }
-let stats = try store.stats()
-line("  wall time", String(format: "%.2f s", ingestTime))
-line("  throughput", String(format: "%.1f MB/s, %.0f papers/s", Double(bytes) / 1e6 / ingestTime, Double(stats.papers) / ingestTime))
-line("  peak memory (VmHWM)", String(format: "%.0f MB", peakMemoryMB()))
-line("  stored", "\(stats.papers) papers (\(stats.papersWithArxiv) arXiv), \(stats.entities) entities, \(stats.edges) edges, \(failed) failed")
-let dbSize = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int) ?? 0
-line("  database size", String(format: "%.1f MB (+ WAL)", Double(dbSize) / 1e6))
-// Extraction's share: the same files read and extracted again, without the store.
+
+func archive(_ scale: Int) throws -> URL {
+    let folder = work.appendingPathComponent("archive-\(scale)x")
+    let marker = folder.appendingPathComponent(".complete")
+    if FileManager.default.fileExists(atPath: marker.path) { return folder }
+    try? FileManager.default.removeItem(at: folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for k in 0..<scale {
+        for file in files {
+            let name = shifted((file as NSString).lastPathComponent, copy: k)
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            try shifted(text, copy: k).write(to: folder.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+    }
+    FileManager.default.createFile(atPath: marker.path, contents: Data())
+    return folder
+}
+
+print("papergraph bench — corpus \(files.count) digests, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "
+      + "\(ProcessInfo.processInfo.activeProcessorCount) cores; whole-process figures, \(runs) runs per query")
+
+// cmark alone on the same files, in this process: the floor ingest is compared with.
+var texts: [String] = []
+for file in files { if let (text, _) = try? DigestFiles.read(file) { texts.append(text) } }
+let cmark = (0..<3).map { _ in seconds { for text in texts { _ = MarkdownParser.parse(text) } } }.min()!
+
+var ingestTimes: [Int: Double] = [:]
+var databases: [Int: String] = [:]
+var queryTable: [String: [Int: (Double, Double)]] = [:]
+let queries: [(String, [String])] = [
+    ("search 高斯", ["search", "高斯"]),
+    ("search gaussian splatting", ["search", "gaussian splatting"]),
+    ("papers --topic 场景重建", ["papers", "--topic", "场景重建"]),
+    ("show 2512.03939 (paper)", ["show", "2512.03939"]),
+    ("show VGGT (entity)", ["show", "VGGT"]),
+    ("related 2512.03939", ["related", "2512.03939"]),
+    ("related VGGT (entity)", ["related", "VGGT"]),
+    ("entities --min-papers 3", ["entities", "--min-papers", "3"]),
+    ("baselines", ["baselines"]),
+    ("stats", ["stats"]),
+    ("lineage VGGT --down", ["lineage", "VGGT", "--down"]),
+    ("map lineage VGGT (SVG)", ["map", "lineage", "VGGT", "-o", work.appendingPathComponent("vggt.svg").path]),
+]
+
+for scale in scales {
+    let folder = try archive(scale)
+    let db = work.appendingPathComponent("bench-\(scale)x.sqlite").path
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+    print("")
+    print("\(scale)× the corpus (\(files.count * scale) digests)")
+    let ingest = run(["ingest", "-q", "--db", db, folder.path])
+    ingestTimes[scale] = ingest.seconds
+    databases[scale] = db
+    let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
+    line("  ingest (parse, extract, store, index)", String(format: "%.2f s, peak %.0f MB, database %.1f MB%@", ingest.seconds, ingest.peakMB,
+                                                          Double(size) / 1e6, ingest.status == 0 ? "" : " (exit \(ingest.status))"))
+    let reingest = run(["ingest", "-q", "--db", db, folder.path])
+    line("  re-ingest, all unchanged", String(format: "%.2f s", reingest.seconds))
+    if let store = try? GraphStore(path: db, create: false), let stats = try? store.stats() {
+        line("  stored", "\(stats.papers) papers, \(stats.entities) entities, \(stats.edges) edges")
+    }
+    // One new digest into the archive: the weekly update.
+    let newFile = work.appendingPathComponent("new-\(scale)x").appendingPathComponent(shifted((files.last! as NSString).lastPathComponent, copy: 11))
+    try? FileManager.default.createDirectory(at: newFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try shifted(try String(contentsOfFile: files.last!, encoding: .utf8), copy: 11, arxivShift: 5).write(to: newFile, atomically: false, encoding: .utf8)
+    let one = run(["ingest", "-q", "--db", db, newFile.path])
+    line("  one new digest into it", String(format: "%.3f s", one.seconds))
+    let remove = run(["remove", "--db", db, DigestReader().read(text: try String(contentsOf: newFile, encoding: .utf8), path: newFile.path).key])
+    line("  removing it again", String(format: "%.3f s", remove.seconds))
+    let export = run(["export", "json", "--db", db, "-o", work.appendingPathComponent("export-\(scale)x.json").path])
+    line("  export json", String(format: "%.2f s, peak %.0f MB", export.seconds, export.peakMB))
+    print("  queries (p50 / p95)")
+    for (label, args) in queries {
+        var times: [Double] = []
+        var status: Int32 = 0
+        for _ in 0..<runs {
+            let r = run(args + ["--db", db])
+            times.append(r.seconds)
+            status = max(status, r.status)
+        }
+        let p50 = percentile(times, 0.5), p95 = percentile(times, 0.95)
+        queryTable[label, default: [:]][scale] = (p50, p95)
+        line("    \(label)", String(format: "%6.1f / %6.1f ms%@", p50 * 1000, p95 * 1000, status == 0 ? "" : "  (exit \(status))"))
+    }
+}
+
+print("")
+print("Ratios")
+line("  cmark parse of the corpus (in process)", String(format: "%.2f s", cmark))
+if let one = ingestTimes[1] {
+    line("  1× ingest / cmark parse", String(format: "%.1f×", one / cmark))
+    for scale in scales where scale > 1 {
+        if let t = ingestTimes[scale] { line("  \(scale)× ingest / 1× ingest", String(format: "%.2f× (linear would be %d×)", t / one, scale)) }
+    }
+}
+if scales.count > 1, let small = scales.first, let large = scales.last {
+    for (label, _) in queries {
+        if let a = queryTable[label]?[small], let b = queryTable[label]?[large] {
+            line("  \(label) p50 \(large)×/\(small)×", String(format: "%.2f×", b.0 / a.0))
+        }
+    }
+}
+
+// Extraction's share: the corpus read and extracted again in this process, one core.
+print("")
+print("Where 1× ingest goes (one core, in process)")
 var parseTime = 0.0, extractTime = 0.0
 let extractor = RuleExtractor()
-for file in files {
-    guard let (text, _) = try? DigestFiles.read(file) else { continue }
+for (file, text) in zip(files, texts) {
     var digest: Digest?
     parseTime += seconds { digest = DigestReader().read(text: text, path: file) }
     if let digest { extractTime += seconds { _ = extractor.extract(digest) } }
 }
-line("  of which markdown read (cmark)", String(format: "%.2f s (%.0f%%)", parseTime, 100 * parseTime / ingestTime))
-line("  of which extraction (cues, ICU words, model)", String(format: "%.2f s (%.0f%%)", extractTime, 100 * extractTime / ingestTime))
-let reingest = seconds { for file in files { _ = ingestor.ingest(file: file) } }
-line("  re-ingest, all unchanged", String(format: "%.2f s", reingest))
-
-print("")
-print("Queries (median of 5)")
-func median(_ body: () throws -> Void) rethrows -> Double {
-    var times: [Double] = []
-    for _ in 0..<5 { times.append(try seconds(body)) }
-    return times.sorted()[2]
-}
-for query in ["高斯", "场景重建", "Gaussian Splatting", "VGGT"] {
-    var hits = 0
-    let t = try median { hits = try store.search(query).hits.count }
-    line("  search \(query)", String(format: "%.1f ms (%d hits)", t * 1000, hits))
-}
-let relatedTime = try median { _ = try store.related("2512.03939", limit: 10) }
-line("  related 2512.03939", String(format: "%.1f ms", relatedTime * 1000))
-let lineageTime = try median { _ = try store.lineage("DUSt3R", direction: .down, depth: 3) }
-line("  lineage DUSt3R --down", String(format: "%.1f ms", lineageTime * 1000))
+line("  digest reading (cmark and entries)", String(format: "%.2f s", parseTime))
+line("  extraction (cues, ICU words, model)", String(format: "%.2f s", extractTime))
 
 func maps(_ label: String, _ store: GraphStore) throws {
     print("")
-    print("Maps — \(label) (build DOT; lay out and render with libgvc)")
+    print("Maps — \(label) (build DOT in process; lay out and render with libgvc)")
     let builder = MapBuilder(store: store)
     for (name, make) in [("lineage", { try builder.lineage() }), ("topics", { try builder.topics() }),
                          ("topics --max-nodes 300", { try builder.topics(TopicMapOptions(minPapers: 2, maxNodes: 300)) }),
@@ -101,7 +212,7 @@ func maps(_ label: String, _ store: GraphStore) throws {
                                  map.graph.nodeCount, map.graph.edges.count, build * 1000, svg, png, identical ? "yes" : "NO"))
     }
 }
-try maps("whole corpus", store)
+if let db = databases[1], let store = try? GraphStore(path: db, create: false) { try maps("whole corpus", store) }
 if let week {
     let weekStore = try GraphStore()
     _ = Ingestor(store: weekStore).ingest(file: week)

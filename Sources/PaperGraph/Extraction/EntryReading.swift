@@ -296,10 +296,10 @@ struct EntryReading {
             let compares = !othersWork && kind == .method && (compareClause || comparedBefore || compareByExample)
             let usesEarlier = RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
                 && RelationCues.usesEarlier.matches(occurrence.clauseBefore)
-            let byAgent = occurrence.before.contains("由") && RelationCues.byAgentBefore.matches(occurrence.before)
+            let byAgent = occurrence.before.contains(Character("由")) && RelationCues.byAgentBefore.matches(occurrence.before)
                 && RelationCues.byAgentAfter.matches(occurrence.after)
             let usesByExample = !compares && (isExample && RelationCues.usesVerb.occurs(in: sentencePrefix) || usesEarlier || byAgent)
-            let measuredHere = occurrence.before.contains("在") && RelationCues.evaluatedBefore.matches(occurrence.before)
+            let measuredHere = occurrence.before.contains(Character("在")) && RelationCues.evaluatedBefore.matches(occurrence.before)
                 && RelationCues.evaluatedAfter.matches(occurrence.after)
             let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
             for (flag, name) in [(othersWork, "others"), (buildsBefore, "buildsBefore"), (buildsAfter, "buildsAfter"),
@@ -377,7 +377,7 @@ struct EntryReading {
     }
 
     static func endsWithCompareWord(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace()
         return trimmed.hasSuffix("比") || trimmed.hasSuffix("较") || trimmed.hasSuffix("than") || trimmed.hasSuffix("over")
     }
 
@@ -411,8 +411,8 @@ struct EntryReading {
         let letters = name.filter(\.isLetter)
         if !letters.isEmpty, letters.allSatisfy({ $0.isUppercase }) { out.append("caps") }
         if name.contains(where: \.isNumber) { out.append("digit") }
-        if name.contains("-") { out.append("hyphen") }
-        if name.contains(" ") { out.append("spaced") }
+        if name.contains(Character("-")) { out.append("hyphen") }
+        if name.contains(Character(" ")) { out.append("spaced") }
         if name.count <= 3 { out.append("short") }
         if name.first?.isLowercase == true { out.append("lower") }
         if name.unicodeScalars.contains(where: TextSegmenter.isCJK) { out.append("cjk") }
@@ -440,7 +440,7 @@ struct EntryReading {
 
     /// `在 … X … 基准上`: a name inside such a phrase is a dataset.
     static func inBenchmarkPhrase(_ clause: [Character], at offset: Int) -> Bool {
-        guard offset >= 0, offset <= clause.count, clause[..<offset].contains("在") else { return false }
+        guard offset >= 0, offset <= clause.count, clause[..<offset].contains(Character("在")) else { return false }
         return benchmarkAfter.occurs(in: String(clause[offset...]))
     }
 

@@ -22,6 +22,7 @@ struct Lineage {
 
     /// Trailing parts that name a size, checkpoint or backbone of one model (Qwen3-30B-Instruct,
     /// Mask2Former-R50, ViT-L, SAM2.1-L): per the annotation guide the same model, never a child.
+    nonisolated(unsafe) static let sizeAfterDigit = /(?i)^(.*\d)[\-_](\d+(\.\d+)?b)$/
     nonisolated(unsafe) static let sizeSuffix = /(?i)[\s\-_]+(\d+(\.\d+)?[bmk]|a\d+(\.\d+)?b|\d+x\d+[bm]?|instruct|base|chat|thinking|preview|it|r\d{2,3}|[nsmlbthgx]|tiny|small|large|huge|giant|nano|mini|medium|xl|xxl|hf|fp\d+|int\d+)$/
 
     /// The name without its size, checkpoint and backbone parts.
@@ -31,7 +32,7 @@ struct Lineage {
             base.removeSubrange(m.range)
         }
         // Qwen3-30B-A3B, Llama3.1-8B: a size glued to the version.
-        if let m = base.firstMatch(of: /(?i)^(.*\d)[\-_](\d+(\.\d+)?b)$/) { base = String(m.output.1) }
+        if let m = base.firstMatch(of: Self.sizeAfterDigit) { base = String(m.output.1) }
         return base
     }
 

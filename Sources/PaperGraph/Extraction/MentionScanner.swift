@@ -63,6 +63,9 @@ public struct MentionScanner: Sendable {
         return ranges
     }
 
+    nonisolated(unsafe) static let spaces = /\s+/
+    nonisolated(unsafe) static let digitsThenWord = /(\d+)([A-Za-z][\w\-]*)/
+    nonisolated(unsafe) static let dimensionThenWord = /\d[dD]-?([A-Z][\w\-]*)/
     nonisolated(unsafe) static let versionPattern = /^\s(\d+(?:\.\d+)?)(?![\w.])/
     /// A spaced version with optional spaced tiers after a name: ` 3`, ` 2.5 Pro`, ` 3 Flash Preview`.
     nonisolated(unsafe) static let versionTierPattern = /^\s[vV]?\d(?:\.\d)?(?![\w.%])(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air|Large|Small|Medium|Base|Chat|Coder|VL))*(?![\w])/
@@ -113,6 +116,13 @@ public struct MentionScanner: Sendable {
         // 2. Tokens: gazetteer names, then name-shaped unknowns. A title in capitals
         // (UNLOCKING FLOW-BASED …) has no name-shaped words: only gazetteer names count there.
         let shouting = text.count(where: { $0.isUppercase }) >= 12 && text.firstMatch(of: Self.shoutingPattern) != nil
+        // Character offsets of tokens, counted on from the previous token (tokens run left to right).
+        var counted = (index: text.startIndex, offset: 0)
+        func offset(of index: String.Index) -> Int {
+            if index < counted.index { return text.distance(from: text.startIndex, to: index) }
+            counted = (index, counted.offset + text.distance(from: counted.index, to: index))
+            return counted.offset
+        }
         for tokenRange in Self.tokenRanges(in: text) {
             var range = tokenRange
             var token = String(text[range])
@@ -120,7 +130,7 @@ public struct MentionScanner: Sendable {
                 token.removeLast()
                 range = range.lowerBound..<text.index(before: range.upperBound)
             }
-            while token.contains("-"), let suffix = token.firstMatch(of: Self.descriptiveSuffix) {
+            while token.contains(Character("-")), let suffix = token.firstMatch(of: Self.descriptiveSuffix) {
                 token.removeSubrange(suffix.range)
                 range = range.lowerBound..<text.index(range.lowerBound, offsetBy: token.count)
             }
@@ -133,18 +143,17 @@ public struct MentionScanner: Sendable {
                 if let entry = gazetteer.entry(for: joined) {
                     let end = text.index(range.upperBound, offsetBy: version.output.0.count)
                     covered.append(range.lowerBound..<end)
-                    found.append(Mention(surface: joined, name: entry.name, knownKind: entry.kind,
-                                         offset: text.distance(from: text.startIndex, to: range.lowerBound)))
+                    found.append(Mention(surface: joined, name: entry.name, knownKind: entry.kind, offset: offset(of: range.lowerBound)))
                     continue
                 }
             }
-            let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+            let offset = offset(of: range.lowerBound)
             // "Moondream 3", "Gemini 2.5 Flash": a name, a spaced version, and tiers, read as one name.
             // A score after a name (StarVLA 98.0, FID 6.47) is not a version: one digit, or d.d.
             if after.first == " ", token.first?.isLetter == true, token.count >= 3, !token.contains(where: \.isNumber),
                gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? (isNameShaped(token) || isCapitalisedWord(token)),
                let version = after.prefixMatch(of: Self.versionTierPattern) {
-                let joined = token + version.output.replacing(/\s+/, with: " ")
+                let joined = token + version.output.replacing(Self.spaces, with: " ")
                 let end = text.index(range.upperBound, offsetBy: version.output.count)
                 if !covered.contains(where: { $0.overlaps(range.lowerBound..<end) }) {
                     covered.append(range.lowerBound..<end)
@@ -158,7 +167,7 @@ public struct MentionScanner: Sendable {
                 if LexiconFiles.commonWords.contains(token.lowercased()), token != entry.name, !entry.aliases.contains(token) { continue }
                 covered.append(range)
                 found.append(Mention(surface: token, name: entry.name, knownKind: entry.kind, offset: offset))
-            } else if token.contains("@"), token.first?.isLetter == true {
+            } else if token.contains(Character("@")), token.first?.isLetter == true {
                 // AUC@5°, pass@k, R@1: a measurement at a threshold is a metric.
                 covered.append(range)
                 found.append(Mention(surface: token, name: token, knownKind: .metric, offset: offset))
@@ -178,11 +187,11 @@ public struct MentionScanner: Sendable {
         let startsWithDigit = token.first?.isNumber == true
         if startsWithDigit || "vVtTiIxX".contains(token.first!), token.wholeMatch(of: Self.sizePattern) != nil { return false }
         // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.
-        if token.contains("+"), !token.hasSuffix("+"),
+        if token.contains(Character("+")), !token.hasSuffix("+"),
            token.split(separator: "+").allSatisfy({ gazetteer.isExcluded(String($0)) || !isNameShaped(String($0)) }) { return false }
-        if startsWithDigit, let m = token.wholeMatch(of: /(\d+)([A-Za-z][\w\-]*)/),
+        if startsWithDigit, let m = token.wholeMatch(of: Self.digitsThenWord),
            gazetteer.isExcluded(String(m.output.2)) || gazetteer.entry(for: String(m.output.2))?.kind == .metric { return false }
-        if startsWithDigit, let m = token.wholeMatch(of: /\d[dD]-?([A-Z][\w\-]*)/), gazetteer.isExcluded(String(m.output.1)) { return false }
+        if startsWithDigit, let m = token.wholeMatch(of: Self.dimensionThenWord), gazetteer.isExcluded(String(m.output.1)) { return false }
         // One pass over scalars: Character properties cost far more on the hot path.
         var letterCount = 0, uppers = 0, hasDigit = false, hasGreek = false
         for u in token.unicodeScalars {
@@ -217,7 +226,7 @@ public struct MentionScanner: Sendable {
 
     private func isPlausibleCodeName(_ token: String) -> Bool {
         token.first?.isUppercase == true && token.count >= 3 && !gazetteer.isExcluded(token)
-            && !token.contains("_") && !token.contains(".")
+            && !token.contains(Character("_")) && !token.contains(Character("."))
     }
 
     static func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
@@ -244,7 +253,7 @@ public struct MentionScanner: Sendable {
     /// A linear scan from each parenthesis: regular expressions with nested repetition
     /// were the extractor's hottest path on long Chinese sentences.
     public func definitions(in text: String) -> [Definition] {
-        guard text.contains("(") || text.contains("（") else { return [] }
+        guard text.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) else { return [] }
         let chars = Array(text)
         var out: [Definition] = []
         var i = 0
@@ -252,13 +261,13 @@ public struct MentionScanner: Sendable {
             defer { i += 1 }
             guard chars[i] == "(" || chars[i] == "（" else { continue }
             guard let close = chars[(i + 1)..<min(chars.count, i + 80)].firstIndex(where: { $0 == ")" || $0 == "）" }) else { continue }
-            let inner = String(chars[(i + 1)..<close]).trimmingCharacters(in: .whitespaces)
+            let inner = String(chars[(i + 1)..<close]).trimmedWhitespace()
             let before = Self.wordsBefore(chars, i)
             let innerWords = inner.split(separator: " ").map(String.init)
             if let comma = inner.lastIndex(where: { $0 == "," || $0 == "，" }) {
                 // 中文（Full Name, ABBR）
-                let full = inner[..<comma].trimmingCharacters(in: .whitespaces)
-                let abbreviation = inner[inner.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+                let full = inner[..<comma].trimmedWhitespace()
+                let abbreviation = inner[inner.index(after: comma)...].trimmedWhitespace()
                 if Self.isToken(abbreviation), !full.isEmpty, full.allSatisfy({ Self.isNameCharacter($0) || $0 == " " }),
                    Self.abbreviates(abbreviation, full) {
                     out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))

@@ -41,8 +41,11 @@ public struct RuleExtractor: Extractor {
     func analyse(_ digest: Digest) -> Analysis {
         var analysis = Analysis()
         analysis.language = digest.language
-        for entry in digest.entries {
-            var reading = EntryReading(entry: entry, scanner: scanner)
+        // Reading an entry (sentences, definitions, mentions) needs nothing from the others:
+        // it runs on all cores. Relations then register entities in entry order.
+        let readings = ParallelMap.map(digest.entries) { EntryReading(entry: $0, scanner: scanner) }
+        for (entry, reading) in zip(digest.entries, readings) {
+            var reading = reading
             let paperID = entry.identity.key
             if let name = reading.paperName { analysis.paperNames[paperID] = name }
             let result = reading.relations(registry: &analysis.registry)

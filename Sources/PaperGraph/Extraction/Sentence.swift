@@ -16,7 +16,7 @@ public struct Sentence: Sendable, Equatable {
             var start = text.startIndex
             var index = text.startIndex
             func flush(to end: String.Index) {
-                let trimmed = text[start..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = text[start..<end].trimmedWhitespace()
                 if !trimmed.isEmpty { sentences.append(Sentence(text: trimmed, line: line, codeSpans: block.codeSpans)) }
             }
             while index < text.endIndex {
@@ -39,5 +39,14 @@ public struct Sentence: Sendable, Equatable {
             flush(to: text.endIndex)
         }
         return sentences
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing whitespace and newlines. Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString: too slow for the extractor's loops.
+    func trimmedWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }
