@@ -14,6 +14,11 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
 func line(_ label: String, _ value: String) { print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + value) }
 
 nonisolated(unsafe) var arguments = Array(CommandLine.arguments.dropFirst())
@@ -23,6 +28,15 @@ func option(_ name: String) -> String? {
     return arguments[i + 1]
 }
 let week = option("--week")
+// `--render FILE.dot`: time libgvc on one DOT file (for trying layout attributes), then stop.
+if let dot = option("--render") {
+    let png = option("--png")
+    let text = try String(contentsOfFile: dot, encoding: .utf8)
+    let times = try (0..<5).map { _ in try seconds { _ = try GraphvizRenderer.shared.render(text, format: .svg) } }
+    print(String(format: "%@: SVG in %.0f ms (median of 5)", dot, percentile(times, 0.5) * 1000))
+    if let png { try GraphvizRenderer.shared.render(text, format: .png).write(to: URL(fileURLWithPath: png)) }
+    exit(0)
+}
 let work = URL(fileURLWithPath: option("--work") ?? "out/bench")
 let scales = (option("--scales") ?? "1,10").split(separator: ",").compactMap { Int($0) }
 let runs = Int(option("--runs") ?? "11") ?? 11
@@ -54,11 +68,6 @@ func run(_ args: [String]) -> Run {
     posix_spawn_file_actions_destroy(&actions)
     return Run(seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, peakMB: Double(usage.ru_maxrss) / 1024,
                status: (status >> 8) & 0xff)
-}
-
-func percentile(_ values: [Double], _ p: Double) -> Double {
-    let sorted = values.sorted()
-    return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
 }
 
 // MARK: - Synthetic archives

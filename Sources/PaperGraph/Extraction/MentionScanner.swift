@@ -91,9 +91,9 @@ public struct MentionScanner: Sendable {
 
         // 1. Gazetteer phrases (multi-word and CJK spellings), longest first at each position.
         let lowerChars = Array(text.lowercased())
-        if lowerChars.count == text.count {
+        let characters = Array(text)
+        if lowerChars.count == characters.count {
             var i = 0
-            let characters = Array(text)
             while i < lowerChars.count {
                 var matched = 0
                 if let candidates = gazetteer.phrasesByFirst[lowerChars[i]],
@@ -115,7 +115,8 @@ public struct MentionScanner: Sendable {
 
         // 2. Tokens: gazetteer names, then name-shaped unknowns. A title in capitals
         // (UNLOCKING FLOW-BASED …) has no name-shaped words: only gazetteer names count there.
-        let shouting = text.count(where: { $0.isUppercase }) >= 12 && text.firstMatch(of: Self.shoutingPattern) != nil
+        // (The pattern needs twelve ASCII capitals: count bytes, not Characters.)
+        let shouting = text.utf8.count(where: { $0 >= 0x41 && $0 <= 0x5A }) >= 12 && text.firstMatch(of: Self.shoutingPattern) != nil
         // Character offsets of tokens, counted on from the previous token (tokens run left to right).
         var counted = (index: text.startIndex, offset: 0)
         func offset(of index: String.Index) -> Int {
