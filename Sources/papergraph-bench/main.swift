@@ -76,23 +76,25 @@ let (files, errors) = DigestFiles.expand([corpus])
 guard errors.isEmpty, !files.isEmpty else { print("no digests in \(corpus)"); exit(1) }
 let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
 
-nonisolated(unsafe) let arxivPattern = /\b(\d{2})(\d{2})\.(\d{4,5})\b/
-nonisolated(unsafe) let yearPattern = /\b(20\d{2})\b/
+// Not inside a longer number; a version (v2) may follow.
+nonisolated(unsafe) let arxivPattern = /(^|[^\d])(\d{2})(\d{2})\.(\d{4,5})(?!\d)/
+nonisolated(unsafe) let yearPattern = /(^|[^\d])(20\d{2})(?!\d)/
 
 /// Copy `k` of a digest: arXiv ids YYMM.NNNNN → (YY + 10k mod 100)MM.NNNNN, years + 100k,
 /// so every copy is new papers in new weeks (k = 0 is the digest itself).
 func shifted(_ text: String, copy k: Int, arxivShift: Int? = nil) -> String {
     guard k > 0 else { return text }
     let yy = arxivShift ?? 10 * k
-    let ids = text.replacing(arxivPattern) { m in
-        String(format: "%02d", (Int(m.output.1)! + yy) % 100) + m.output.2 + "." + m.output.3
+    let ids = text.replacing(arxivPattern) { m -> String in
+        let year = (Int(m.output.2)! + yy) % 100
+        return String(m.output.1) + String(format: "%02d", year) + String(m.output.3) + "." + String(m.output.4)
     }
-    return ids.replacing(yearPattern) { m in String(Int(m.output.1)! + 100 * k) }
+    return ids.replacing(yearPattern) { m -> String in String(m.output.1) + String(Int(m.output.2)! + 100 * k) }
 }
 
 func archive(_ scale: Int) throws -> URL {
     let folder = work.appendingPathComponent("archive-\(scale)x")
-    let marker = folder.appendingPathComponent(".complete")
+    let marker = folder.appendingPathComponent(".complete-v2")
     if FileManager.default.fileExists(atPath: marker.path) { return folder }
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -58,18 +58,31 @@ public struct RelationModel: Sendable, Equatable {
 
     /// Reads `label<TAB>feature<TAB>weight` lines; `#` lines are comments.
     public init(text: String, source: String = "model") throws {
+        // Read as UTF-8 bytes: every ingest loads the 24,000 lines, and Character splitting
+        // was a fifth of a one-digest ingest.
         var weights: [Label: [String: Double]] = [:]
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if raw.isEmpty || raw.hasPrefix("#") { continue }
-            let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3, let label = Label(rawValue: String(fields[0])), let weight = Double(fields[2]) else {
-                throw ResourceError.malformed(source, line: number + 1, expected: "label<TAB>feature<TAB>weight")
+        var fingerprinted: [UInt8] = []
+        var text = text
+        try text.withUTF8 { bytes in
+            fingerprinted.reserveCapacity(bytes.count)
+            var number = 0
+            for raw in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                number += 1
+                if raw.isEmpty { continue }
+                if raw.first == 0x23 { continue }  // "#"
+                fingerprinted += raw
+                fingerprinted.append(0x0A)
+                let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false)
+                guard fields.count == 3, let label = Label(rawValue: String(decoding: fields[0], as: UTF8.self)),
+                      let weight = Double(String(decoding: fields[2], as: UTF8.self)) else {
+                    throw ResourceError.malformed(source, line: number, expected: "label<TAB>feature<TAB>weight")
+                }
+                weights[label, default: [:]][String(decoding: fields[1], as: UTF8.self)] = weight
             }
-            weights[label, default: [:]][String(fields[1])] = weight
         }
         guard !weights.isEmpty else { throw ResourceError.empty(source) }
         // The text's own lines give the same fingerprint as serialising the weights again, at a fraction of the cost.
-        self.init(weights: weights, fingerprintOf: text.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n") + "\n")
+        self.init(weights: weights, fingerprintOf: String(decoding: fingerprinted, as: UTF8.self))
     }
 
     /// The weights as the resource file's text: sorted, fixed precision, the same bytes for the same model.

@@ -309,8 +309,9 @@ public struct MapBuilder: Sendable {
             var relations = Set<String>()
             for link in drawnLinks where seen.insert("\(link.parent)|\(link.child)").inserted {
                 relations.insert(link.relation.rawValue)
-                graph.edges.append(MapStyle.edge(link.parent, link.child, relation: link.relation.rawValue,
-                                                 label: link.relation == .builds_on ? "built on by" : "derived"))
+                // No edge labels: the legend gives each relation's line style, and a label is a
+                // node of its own to `dot`, which made layout four times slower.
+                graph.edges.append(MapStyle.edge(link.parent, link.child, relation: link.relation.rawValue))
             }
             // The papers that introduced the drawn methods, beside them.
             var papersShown = 0
@@ -322,7 +323,7 @@ public struct MapBuilder: Sendable {
                     graph.nodes.append(MapStyle.paper(paper.id, name: nil, title: paper.title, url: paper.url))
                 }
                 // A constrained edge: the paper sits just above the method it introduced.
-                graph.edges.append(MapStyle.edge(paper.id, proposal.entity, relation: "proposes", label: "introduces"))
+                graph.edges.append(MapStyle.edge(paper.id, proposal.entity, relation: "proposes"))
                 papersShown += 1
             }
             if papersShown > 0 { relations.insert("proposes") }

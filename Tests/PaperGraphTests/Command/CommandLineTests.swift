@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PaperGraph
 
 /// Runs the built `papergraph` binary as a user would and checks its output and exit code.
 @Suite struct CommandLineTests {
@@ -57,6 +58,53 @@ import Testing
         let remove = try run(["remove", "--db", db, "2026-W10"])
         #expect(remove.status == 0)
         #expect(try run(["stats", "--db", db, "--format", "json"]).stdout.contains("\"papers\": 0"))
+    }
+
+    @Test(.enabled(if: CommandLineTests.hasBinary)) func lookupsForgiveWhatPeopleType() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let db = folder.appendingPathComponent("cli.sqlite").path
+        let example = TestPaths.packageRoot.appendingPathComponent("examples/2026-w10.zh-CN.md").path
+        #expect(try run(["ingest", "-q", "--db", db, example]).status == 0)
+
+        // search: every word, anywhere; a quoted phrase in order; a snippet; a note when cut.
+        let words = try run(["search", "--db", db, "--format", "csv", "ScanNet COLMAP"])
+        #expect(words.stdout.contains("2603.01234"))
+        #expect(words.stdout.split(separator: "\r\n").first == "id,name,title,topic,digest,snippet")
+        #expect(try run(["search", "--db", db, "\"COLMAP ScanNet\""]).stdout.split(separator: "\n").count == 2)
+        let cut = try run(["search", "--db", db, "--limit", "1", "的"])
+        #expect(cut.stdout.split(separator: "\n").count == 3)
+        #expect(cut.stderr.contains("showing the best 1 papers") && cut.stderr.contains("raise --limit"))
+        let none = try run(["search", "--db", db, "ScanNet nosuchword"])
+        #expect(none.stderr.contains("no entry contains all of"))
+
+        // show: the forms it prints, whole evidence wrapped to the terminal, real CSV.
+        for form in ["arXiv:2603.01234", "2603.01234v2", "arxiv:2603.01234v1"] {
+            #expect(try run(["show", "--db", db, form]).stdout.hasPrefix("Paper arXiv:2603.01234v2"), "\(form)")
+        }
+        let narrow = try run(["show", "--db", db, "VGGT"], environment: ["COLUMNS": "50"])
+        #expect(narrow.stdout.split(separator: "\n").allSatisfy { ResultTable.displayWidth(String($0)) <= 50 })
+        #expect(narrow.stdout.contains("的流式前馈重建模型。”"))
+        let csv = try run(["show", "--db", db, "--format", "csv", "VGGT"])
+        #expect(csv.stdout.hasPrefix("subject,relation,object,digest,line,evidence\r\n"))
+        #expect(csv.stdout.contains("StreamVGGT-Lite,builds_on,VGGT,2026-W10,"))
+
+        // Nothing by that name: the nearest names, in every command that looks names up.
+        for command in [["show", "VGTT"], ["lineage", "VGTT"], ["related", "VGTT"], ["papers", "--entity", "VGTT"], ["map", "lineage", "VGTT"]] {
+            let miss = try run(command + ["--db", db])
+            #expect(miss.status != 0)
+            #expect(miss.stderr.contains("did you mean 'VGGT'?"), "\(command)")
+        }
+
+        // related takes an entity: the papers around it.
+        let around = try run(["related", "--db", db, "--format", "json", "VGGT"])
+        #expect(around.stdout.contains("\"reasons\": [\"builds on VGGT\"]"))
+
+        // entities and baselines counted over a topic or from a month on.
+        let scoped = try run(["entities", "--db", db, "--topic", "自动驾驶", "--format", "csv"])
+        #expect(scoped.stdout.contains("nuScenes") && !scoped.stdout.contains("ScanNet"))
+        #expect(try run(["baselines", "--db", db, "--since", "2026-03", "--format", "csv"]).stdout.contains("VGGT"))
+        #expect(!(try run(["baselines", "--db", db, "--since", "2026-04", "--format", "csv"]).stdout.contains("VGGT")))
+        #expect(try run(["entities", "--db", db, "--since", "2026-13"]).stderr.contains("--since takes a month"))
     }
 
     @Test(.enabled(if: CommandLineTests.hasBinary)) func badInputGetsAClearMessageAndNonZeroExit() throws {
