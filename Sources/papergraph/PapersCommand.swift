@@ -70,7 +70,8 @@ struct SearchCommand: ParsableCommand {
         if results.hits.isEmpty {
             printError("note: no entry contains all of: \(text); try fewer words, or `papergraph entities` for names")
         } else if results.truncated {
-            printError("note: showing the best \(results.hits.count) papers; \(results.matchingEntries) entries match in all; raise --limit to see more")
+            let shown = results.hits.count == 1 ? "paper" : "\(results.hits.count) papers"
+            printError("note: showing the best \(shown); \(results.matchingEntries) entries match in all; raise --limit to see more")
         }
     }
 }

@@ -54,17 +54,35 @@ public struct ResultTable: Sendable, Equatable {
 
     /// Columns padded to their widest cell (CJK counted as two columns); long cells are cut.
     func renderTable(maxWidth: Int = 70) -> String {
-        let cells = rows.map { $0.map { Self.clip($0.plain.replacingOccurrences(of: "\n", with: " "), maxWidth) } }
+        let cells = rows.map { $0.map { Self.clip(Self.oneLine($0.plain), maxWidth) } }
+        let cellWidths = cells.map { $0.map(Self.displayWidth) }
         var widths = columns.map { Self.displayWidth($0) }
-        for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Self.displayWidth(cell)) } }
-        func line(_ values: [String]) -> String {
-            values.enumerated().map { i, v in
-                i == values.count - 1 ? v : v + String(repeating: " ", count: widths[i] - Self.displayWidth(v))
-            }.joined(separator: "  ")
+        for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
+        // One buffer for the whole table: thousands of rows are common on a large archive.
+        var out = ""
+        out.reserveCapacity((widths.reduce(0, +) + 2 * widths.count + 1) * (rows.count + 2))
+        func line(_ values: [String], _ valueWidths: [Int]) {
+            for (i, v) in values.enumerated() {
+                out += v
+                if i < values.count - 1 { Self.pad(&out, widths[i] - valueWidths[i] + 2) }
+            }
+            out += "\n"
         }
-        var out = [line(columns), line(widths.map { String(repeating: "-", count: $0) })]
-        out += cells.map(line)
-        return out.joined(separator: "\n") + "\n"
+        line(columns, columns.map { Self.displayWidth($0) })
+        line(widths.map { String(repeating: "-", count: $0) }, widths)
+        for (row, rowWidths) in zip(cells, cellWidths) { line(row, rowWidths) }
+        return out
+    }
+
+    static let spaces = String(repeating: " ", count: 256)
+
+    static func pad(_ out: inout String, _ count: Int) {
+        var left = count
+        while left > 0 {
+            let n = min(left, spaces.utf8.count)
+            out.append(contentsOf: spaces.prefix(n))
+            left -= n
+        }
     }
 
     func renderJSON() -> String {
@@ -85,7 +103,14 @@ public struct ResultTable: Sendable, Equatable {
     }
 
     public static func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
+        return s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    /// Newlines as spaces (without Foundation's NSString round trip: tables have thousands of cells).
+    static func oneLine(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }
 
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
@@ -94,7 +119,7 @@ public struct ResultTable: Sendable, Equatable {
     }
 
     public static func clip(_ s: String, _ width: Int) -> String {
-        guard displayWidth(s) > width else { return s }
+        guard s.utf8.count > width, displayWidth(s) > width else { return s }
         var out = "", used = 0
         for ch in s {
             let w = displayWidth(String(ch))

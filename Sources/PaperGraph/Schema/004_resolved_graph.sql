@@ -43,7 +43,8 @@ CREATE TABLE entity_stats (
     papers          INTEGER NOT NULL,                -- any relation but derived_from
     compared        INTEGER NOT NULL,                -- compares_with
     built_on        INTEGER NOT NULL,                -- builds_on
-    baseline_papers INTEGER NOT NULL                 -- compares_with or builds_on
+    baseline_papers INTEGER NOT NULL,                -- compares_with or builds_on
+    aliases         TEXT                             -- other spellings, sorted, U+001F between
 ) WITHOUT ROWID;
 CREATE INDEX entity_stats_papers ON entity_stats (papers);
 CREATE INDEX entity_stats_baseline ON entity_stats (baseline_papers);

@@ -55,7 +55,9 @@ extension GraphStore {
                 ids = try Self.resolveEntities(name, db: db).map(\.id)
                 if ids!.isEmpty { throw StoreError.notFound(name, suggestions: try Self.suggestions(for: name, db: db)) }
             }
-            return try Row.fetchAll(db, sql: ReadSQL.papersFiltered, arguments: [
+            let sql = ids != nil ? ReadSQL.papersByEntity : filter.topic != nil ? ReadSQL.papersByTopic
+                : filter.digest != nil ? ReadSQL.papersByDigest : ReadSQL.papersAll
+            return try Row.fetchAll(db, sql: sql, arguments: [
                 "since": filter.since, "pattern": Self.topicPattern(filter.topic), "digest": filter.digest,
                 "ids": ids.map { Self.json($0) }, "relation": filter.relation,
             ]).map {
@@ -67,21 +69,19 @@ extension GraphStore {
     /// Entities, most papers first, with their other spellings.
     public func entities(_ filter: EntityFilter = EntityFilter()) throws -> [EntitySummary] {
         try writer.read { db in
-            var found: [(Entity, Int)]
             if filter.countsEverything {
-                found = try Row.fetchAll(db, sql: ReadSQL.entitiesByPapers, arguments: [
+                return try Row.fetchAll(db, sql: ReadSQL.entitiesByPapers, arguments: [
                     "min": filter.minPapers, "kind": filter.kind, "limit": filter.limit ?? -1,
-                ]).map { (Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), $0["papers"]) }
-            } else {
-                found = try Self.countsOfChosen(filter, db: db)
-                    .filter { $0.papers >= filter.minPapers && (filter.kind == nil || $0.entity.kind == filter.kind) }
-                    .map { ($0.entity, $0.papers) }
-                    .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.name < $1.0.name }
-                if let limit = filter.limit { found = Array(found.prefix(limit)) }
+                ]).map {
+                    EntitySummary(entity: Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), papers: $0["papers"],
+                                  aliases: Resolution.aliasList($0["aliases"]))
+                }
             }
-            let aliases = try Self.aliases(of: found.map(\.0.id), db: db)
-            return found.map { entity, papers in
-                EntitySummary(entity: entity, papers: papers, aliases: (aliases[entity.id] ?? []).filter { $0 != entity.name })
+            let found = try Self.countsOfChosen(filter, db: db)
+                .filter { $0.papers >= filter.minPapers && (filter.kind == nil || $0.entity.kind == filter.kind) }
+                .sorted { $0.papers != $1.papers ? $0.papers > $1.papers : $0.entity.name < $1.entity.name }
+            return found.prefix(filter.limit ?? found.count).map {
+                EntitySummary(entity: $0.entity, papers: $0.papers, aliases: $0.aliases)
             }
         }
     }
@@ -104,9 +104,10 @@ extension GraphStore {
     }
 
     private static func countsOfChosen(_ filter: EntityFilter, db: Database)
-        throws -> [(entity: Entity, papers: Int, compared: Int, builtOn: Int, baseline: Int)] {
+        throws -> [(entity: Entity, papers: Int, compared: Int, builtOn: Int, baseline: Int, aliases: [String])] {
         try Row.fetchAll(db, sql: ReadSQL.entitiesOfChosen, arguments: ["since": filter.since, "pattern": topicPattern(filter.topic)]).map {
-            (Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), $0["papers"], $0["compared"], $0["built_on"], $0["baseline"])
+            (Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), $0["papers"], $0["compared"], $0["built_on"], $0["baseline"],
+             Resolution.aliasList($0["aliases"]))
         }
     }
 

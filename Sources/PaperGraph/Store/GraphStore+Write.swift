@@ -192,7 +192,7 @@ extension GraphStore {
             try update.execute(arguments: [Self.winner(nameVotes), Self.winner(kindVotes), entityID])
         }
         let moved = try Resolution.update(db, change: change, gone: gone)
-        var statsToRecompute = change.edgeTargets.union(moved)
+        var statsToRecompute = change.edgeTargets.union(moved).union(change.entities.subtracting(gone))
         if !gone.isEmpty {
             // Lineage that named a removed entity goes with it.
             for id in gone.sorted() {

@@ -58,6 +58,9 @@ public final class GraphStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // Reads map the file instead of copying pages through read(2): on a large archive
+            // that was a seventh of a query's time.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             db.add(function: DatabaseFunction("pg_segment", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map(TextSegmenter.segment)
             })

@@ -7,7 +7,7 @@ enum ReadSQL {
     static let entityIDs = "SELECT value FROM json_each(:ids)"
 
     static let entitiesByPapers = """
-        SELECT n.id, n.name, n.kind, s.papers FROM entity_stats s JOIN entity n ON n.id = s.entity_id
+        SELECT n.id, n.name, n.kind, s.papers, s.aliases FROM entity_stats s JOIN entity n ON n.id = s.entity_id
         WHERE s.papers >= :min AND (:kind IS NULL OR n.kind = :kind)
         ORDER BY s.papers DESC, n.name LIMIT :limit
         """
@@ -33,7 +33,7 @@ enum ReadSQL {
         """
 
     static let entitiesOfChosen = chosenPapers + """
-        SELECT n.id, n.name, n.kind, COUNT(DISTINCT e.rsource) AS papers,
+        SELECT n.id, n.name, n.kind, COUNT(DISTINCT e.rsource) AS papers, (SELECT aliases FROM entity_stats WHERE entity_id = n.id) AS aliases,
                COUNT(DISTINCT CASE WHEN e.relation = 'compares_with' THEN e.rsource END) AS compared,
                COUNT(DISTINCT CASE WHEN e.relation = 'builds_on' THEN e.rsource END) AS built_on,
                COUNT(DISTINCT CASE WHEN e.relation IN ('compares_with', 'builds_on') THEN e.rsource END) AS baseline
@@ -80,18 +80,32 @@ enum ReadSQL {
            JOIN digest d ON d.id = a2.digest_id WHERE a2.paper_id = p.id ORDER BY d.key)) AS digests
         """
 
-    static let papersFiltered = """
+    /// `papers` filters: each can drive the query from its index (one variant per driver).
+    static let byTopic = """
+        p.id IN (SELECT paper_id FROM appearance WHERE topic IN (SELECT topic FROM topic_stats WHERE topic LIKE :pattern))
+        """
+    static let byDigest = """
+        p.id IN (SELECT paper_id FROM appearance WHERE digest_id IN (SELECT id FROM digest WHERE key = :digest COLLATE NOCASE))
+        """
+    static let byEntity = """
+        p.id IN (SELECT rsource FROM edge WHERE rtarget IN (SELECT value FROM json_each(:ids)) AND relation <> 'derived_from'
+                 AND (:relation IS NULL OR relation = :relation))
+        """
+    static func papersFiltered(driver: String) -> String {
+        """
         SELECT p.*, \(paperDigests) FROM paper p
-        WHERE (:since IS NULL OR p.month >= :since)
-          AND (:pattern IS NULL OR p.id IN (SELECT paper_id FROM appearance
-               WHERE topic IN (SELECT topic FROM topic_stats WHERE topic LIKE :pattern)))
-          AND (:digest IS NULL OR p.id IN (SELECT paper_id FROM appearance
-               WHERE digest_id IN (SELECT id FROM digest WHERE key = :digest COLLATE NOCASE)))
-          AND (:ids IS NULL OR p.id IN (SELECT rsource FROM edge
-               WHERE rtarget IN (SELECT value FROM json_each(:ids)) AND relation <> 'derived_from'
-                 AND (:relation IS NULL OR relation = :relation)))
+        WHERE \(driver)
+          AND (:since IS NULL OR p.month >= :since)
+          AND (:pattern IS NULL OR \(byTopic))
+          AND (:digest IS NULL OR \(byDigest))
+          AND (:ids IS NULL OR \(byEntity))
         ORDER BY p.month DESC, p.id
         """
+    }
+    static let papersByEntity = papersFiltered(driver: byEntity)
+    static let papersByTopic = papersFiltered(driver: byTopic)
+    static let papersByDigest = papersFiltered(driver: byDigest)
+    static let papersAll = papersFiltered(driver: "1")
 
     static let resolveEntity = """
         SELECT COALESCE(r.canonical_id, n.id) FROM entity n LEFT JOIN entity_redirect r ON r.entity_id = n.id WHERE n.id = :id
@@ -199,9 +213,10 @@ enum ReadSQL {
             ("search", searchMatches, ["query": "\"高\" + \"斯\"", "limit": 60]),
             ("search count", searchCount, ["query": "\"高\" + \"斯\""]),
             ("search entries", appearancesByID, ["ids": "[1,2,3]"]),
-            ("papers --topic", papersFiltered, ["since": nil, "pattern": "%重建%", "digest": nil, "ids": nil, "relation": nil]),
-            ("papers --digest", papersFiltered, ["since": nil, "pattern": nil, "digest": "2025-W49", "ids": nil, "relation": nil]),
-            ("papers --entity", papersFiltered, ["since": nil, "pattern": nil, "digest": nil, "ids": ids, "relation": "builds_on"]),
+            ("papers --topic", papersByTopic, ["since": nil, "pattern": "%重建%", "digest": nil, "ids": nil, "relation": nil]),
+            ("papers --digest", papersByDigest, ["since": nil, "pattern": nil, "digest": "2025-W49", "ids": nil, "relation": nil]),
+            ("papers --entity", papersByEntity, ["since": nil, "pattern": nil, "digest": nil, "ids": ids, "relation": "builds_on"]),
+            ("papers --entity --topic", papersByEntity, ["since": nil, "pattern": "%重建%", "digest": nil, "ids": ids, "relation": nil]),
             ("show entity", resolveEntity, ["id": "entity:vggt", "name": "VGGT"]),
             ("show entity, spelled", resolveEntitySpelled, ["id": "entity:vggt"]),
             ("show paper by name", resolvePaperByName, ["name": "MUT3R"]),
