@@ -11,9 +11,10 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["PAPERGRAPH_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "papergraph.sqlite"
     }
 
-    /// Opens the store; queries never create an empty database by accident.
-    func open(create: Bool = false) throws -> GraphStore {
-        try reportingErrors { try GraphStore(path: path, create: create) }
+    /// Opens the store; queries never create an empty database by accident, and read it
+    /// through a memory map (ingest and export do not: see ``GraphStore/init(path:create:mapped:)``).
+    func open(create: Bool = false, mapped: Bool = true) throws -> GraphStore {
+        try reportingErrors { try GraphStore(path: path, create: create, mapped: mapped && !create) }
     }
 }
 

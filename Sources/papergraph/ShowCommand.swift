@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.open(mapped: false)
         guard let output else {
             try reportingErrors { try GraphExport.stream(store) { emit($0) } }
             return

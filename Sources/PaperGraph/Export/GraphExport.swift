@@ -58,6 +58,12 @@ public struct GraphExport: Codable, Sendable {
     public var entities: [Entity]
     public var edges: [Edge]
 
+    public init(papers: [Paper], entities: [Entity], edges: [Edge]) {
+        self.papers = papers
+        self.entities = entities
+        self.edges = edges
+    }
+
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -86,14 +92,14 @@ public struct GraphExport: Codable, Sendable {
         try write("{\n  \"edges\" : [\n")
         try store.exportGraph(
             edges: { try item($0) },
-            entities: { try item($0) },
+            entities: { try item($0.entity) },
             papers: { try item($0) },
-            sectionEnded: { name in
+            sectionEnded: { section in
                 count = 0
-                switch name {
-                case "edges": try write("\n  ],\n  \"entities\" : [\n")
-                case "entities": try write("\n  ],\n  \"papers\" : [\n")
-                default: try write("\n  ]\n}\n")
+                switch section {
+                case .edges: try write("\n  ],\n  \"entities\" : [\n")
+                case .entities: try write("\n  ],\n  \"papers\" : [\n")
+                case .papers: try write("\n  ]\n}\n")
                 }
             })
     }
@@ -103,9 +109,20 @@ extension GraphStore {
     /// The whole graph as one value (small graphs and tests).
     public func export() throws -> GraphExport {
         var out = GraphExport(papers: [], entities: [], edges: [])
-        try exportGraph(edges: { out.edges.append($0) }, entities: { out.entities.append($0) },
+        try exportGraph(edges: { out.edges.append($0) }, entities: { out.entities.append($0.entity) },
                         papers: { out.papers.append($0) }, sectionEnded: { _ in })
         return out
     }
 }
 
+
+/// The three parts of an export, in the order a format wants them.
+public enum ExportSection: Sendable, Equatable { case edges, entities, papers }
+
+/// An entity as the export formats describe it: the JSON record, how many papers link to
+/// it, and the first week an edge to it was read (for time in GEXF).
+public struct ExportEntity: Sendable {
+    public var entity: GraphExport.Entity
+    public var papers: Int
+    public var firstDigest: String?
+}

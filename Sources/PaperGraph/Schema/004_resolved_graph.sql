@@ -44,7 +44,8 @@ CREATE TABLE entity_stats (
     compared        INTEGER NOT NULL,                -- compares_with
     built_on        INTEGER NOT NULL,                -- builds_on
     baseline_papers INTEGER NOT NULL,                -- compares_with or builds_on
-    aliases         TEXT                             -- other spellings, sorted, U+001F between
+    aliases         TEXT,                            -- other spellings, sorted, U+001F between
+    first_digest    TEXT                             -- the earliest week any edge to it was read
 ) WITHOUT ROWID;
 CREATE INDEX entity_stats_papers ON entity_stats (papers);
 CREATE INDEX entity_stats_baseline ON entity_stats (baseline_papers);

@@ -388,44 +388,61 @@ extension GraphStore {
     /// over one at a time from cursors inside one read: a consistent snapshot whose memory
     /// does not grow with the graph. `sectionEnded` follows each of the three sections.
     public func exportGraph(
-        edges: (GraphExport.Edge) throws -> Void, entities: (GraphExport.Entity) throws -> Void,
-        papers: (GraphExport.Paper) throws -> Void, sectionEnded: (String) throws -> Void
+        order: [ExportSection] = [.edges, .entities, .papers],
+        edges: (GraphExport.Edge) throws -> Void, entities: (ExportEntity) throws -> Void,
+        papers: (GraphExport.Paper) throws -> Void, sectionEnded: (ExportSection) throws -> Void
     ) throws {
         try writer.read { db in
-            let edgeRows = try Row.fetchCursor(db, sql: """
-                SELECT DISTINCT e.rsource, e.rtarget, e.relation, d.key, d.language, e.line, e.evidence
-                FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rsource <> e.rtarget
-                ORDER BY e.rsource, e.relation, e.rtarget, d.key, d.language, e.line, e.evidence
-                """)
-            while let row = try edgeRows.next() {
-                try edges(GraphExport.Edge(source: row["rsource"], target: row["rtarget"], relation: row["relation"], digest: row["key"],
-                                           language: row["language"], line: row["line"], evidence: row["evidence"]))
+            for section in order {
+                switch section {
+                case .edges: try Self.exportEdges(db, edges)
+                case .entities: try Self.exportEntities(db, entities)
+                case .papers: try Self.exportPapers(db, papers)
+                }
+                try sectionEnded(section)
             }
-            try sectionEnded("edges")
-            let aliases = try db.cachedStatement(sql: "SELECT DISTINCT alias FROM entity_alias WHERE rentity = ? ORDER BY alias")
-            let entityRows = try Row.fetchCursor(db, sql: """
-                SELECT id, name, kind FROM entity n WHERE NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id) ORDER BY id
-                """)
-            while let row = try entityRows.next() {
-                let id: String = row["id"], name: String = row["name"]
-                try entities(GraphExport.Entity(id: id, name: name, kind: row["kind"],
-                                                aliases: try String.fetchAll(aliases, arguments: [id]).filter { $0 != name }))
-            }
-            try sectionEnded("entities")
-            let appearances = try db.cachedStatement(sql: ReadSQL.paperAppearances)
-            let paperRows = try Row.fetchCursor(db, sql: "SELECT * FROM paper ORDER BY id")
-            while let row = try paperRows.next() {
-                let paper = Self.paper(row)
-                let rows = try Row.fetchAll(appearances, arguments: ["id": paper.id])
-                var topics: [String] = []
-                for row in rows { if let t = row["topic"] as String?, !topics.contains(t) { topics.append(t) } }
-                try papers(GraphExport.Paper(
-                    id: paper.id, arxiv: paper.arxiv, version: paper.version,
-                    versions: Array(Set(rows.compactMap { $0["version"] as Int? })).sorted(),
-                    url: paper.url, title: paper.title, heading: paper.heading, name: paper.name, topic: paper.topic,
-                    topics: topics, digests: Array(Set(rows.map { $0["key"] as String })).sorted(), month: paper.month))
-            }
-            try sectionEnded("papers")
+        }
+    }
+
+    private static func exportEdges(_ db: Database, _ body: (GraphExport.Edge) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT DISTINCT e.rsource, e.rtarget, e.relation, d.key, d.language, e.line, e.evidence
+            FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rsource <> e.rtarget
+            ORDER BY e.rsource, e.relation, e.rtarget, d.key, d.language, e.line, e.evidence
+            """)
+        while let row = try rows.next() {
+            try body(GraphExport.Edge(source: row["rsource"], target: row["rtarget"], relation: row["relation"], digest: row["key"],
+                                      language: row["language"], line: row["line"], evidence: row["evidence"]))
+        }
+    }
+
+    private static func exportEntities(_ db: Database, _ body: (ExportEntity) throws -> Void) throws {
+        let aliases = try db.cachedStatement(sql: "SELECT DISTINCT alias FROM entity_alias WHERE rentity = ? ORDER BY alias")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT n.id, n.name, n.kind, s.papers, s.first_digest FROM entity n LEFT JOIN entity_stats s ON s.entity_id = n.id
+            WHERE NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id) ORDER BY n.id
+            """)
+        while let row = try rows.next() {
+            let id: String = row["id"], name: String = row["name"]
+            let entity = GraphExport.Entity(id: id, name: name, kind: row["kind"],
+                                            aliases: try String.fetchAll(aliases, arguments: [id]).filter { $0 != name })
+            try body(ExportEntity(entity: entity, papers: row["papers"] ?? 0, firstDigest: row["first_digest"]))
+        }
+    }
+
+    private static func exportPapers(_ db: Database, _ body: (GraphExport.Paper) throws -> Void) throws {
+        let appearances = try db.cachedStatement(sql: ReadSQL.paperAppearances)
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM paper ORDER BY id")
+        while let row = try rows.next() {
+            let paper = Self.paper(row)
+            let seen = try Row.fetchAll(appearances, arguments: ["id": paper.id])
+            var topics: [String] = []
+            for row in seen { if let t = row["topic"] as String?, !topics.contains(t) { topics.append(t) } }
+            try body(GraphExport.Paper(
+                id: paper.id, arxiv: paper.arxiv, version: paper.version,
+                versions: Array(Set(seen.compactMap { $0["version"] as Int? })).sorted(),
+                url: paper.url, title: paper.title, heading: paper.heading, name: paper.name, topic: paper.topic,
+                topics: topics, digests: Array(Set(seen.map { $0["key"] as String })).sorted(), month: paper.month))
         }
     }
 }

@@ -18,7 +18,9 @@ public final class GraphStore: Sendable {
     ///   - path: the database file.
     ///   - create: when false, a missing file is an error instead of a new database.
     /// - Throws: ``StoreError`` naming the file and what to do.
-    public init(path: String, create: Bool = true) throws {
+    ///   - mapped: read through a memory map (faster queries on a large archive; the mapped
+    ///     pages count as the process's memory, so ingest and export leave it off).
+    public init(path: String, create: Bool = true, mapped: Bool = false) throws {
         self.path = path
         let manager = FileManager.default
         if manager.fileExists(atPath: path) {
@@ -36,7 +38,7 @@ public final class GraphStore: Sendable {
         } else if !create {
             throw StoreError.cannotOpen(path: path, reason: "no such file; run `papergraph ingest DIGEST.md` first, or pass --db")
         }
-        var configuration = Self.configuration()
+        var configuration = Self.configuration(mapped: mapped)
         configuration.busyMode = .timeout(5)
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
@@ -54,13 +56,13 @@ public final class GraphStore: Sendable {
     }
 
     /// Foreign keys on, and the two Swift functions the schema's SQL calls.
-    static func configuration() -> Configuration {
+    static func configuration(mapped: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
-            // Reads map the file instead of copying pages through read(2): on a large archive
-            // that was a seventh of a query's time.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // Queries map the file instead of copying pages through read(2): on a large
+            // archive that was a seventh of a query's time.
+            if mapped { try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
             db.add(function: DatabaseFunction("pg_segment", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map(TextSegmenter.segment)
             })

@@ -100,8 +100,9 @@ enum Resolution {
             SELECT COUNT(DISTINCT rsource) AS papers,
                    COUNT(DISTINCT CASE WHEN relation = 'compares_with' THEN rsource END) AS compared,
                    COUNT(DISTINCT CASE WHEN relation = 'builds_on' THEN rsource END) AS built_on,
-                   COUNT(DISTINCT CASE WHEN relation IN ('compares_with', 'builds_on') THEN rsource END) AS baseline
-            FROM edge WHERE rtarget = ? AND relation <> 'derived_from'
+                   COUNT(DISTINCT CASE WHEN relation IN ('compares_with', 'builds_on') THEN rsource END) AS baseline,
+                   (SELECT MIN(d.key) FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rtarget = ?1) AS first
+            FROM edge WHERE rtarget = ?1 AND relation <> 'derived_from'
             """)
         let shown = try db.cachedStatement(sql: """
             SELECT 1 FROM entity n WHERE n.id = ? AND NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
@@ -115,9 +116,10 @@ enum Resolution {
             guard try Bool.fetchOne(shown, arguments: [id]) != nil, let row = try Row.fetchOne(count, arguments: [id]) else { continue }
             let aliases = try String.fetchAll(spellings, arguments: [id])
             try db.cachedStatement(sql: """
-                INSERT INTO entity_stats (entity_id, papers, compared, built_on, baseline_papers, aliases) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO entity_stats (entity_id, papers, compared, built_on, baseline_papers, aliases, first_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [id, row["papers"], row["compared"], row["built_on"], row["baseline"],
-                                          aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}")])
+                                          aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}"), row["first"]])
         }
     }
 
