@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpus
 WEEK49 ?= $(CORPUS)/2025-w49.zh-CN.md
 DEMO_DB ?= out/demo.sqlite
 
-.PHONY: deps build release test demo bench graphs train cross-validate clean
+.PHONY: deps pydeps build release test demo bench graphs train cross-validate clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -21,7 +21,12 @@ deps:
 build: deps
 	$(SWIFT) build
 
-test: deps
+# Readers that are not ours, for the export tests: networkx, PyYAML, bibtexparser.
+PYPI_PACKAGES := networkx pyyaml bibtexparser
+pydeps:
+	@python3 -c "import networkx, yaml, bibtexparser" 2>/dev/null || python3 -m pip install -q $(PYPI_PACKAGES)
+
+test: deps pydeps
 	$(SWIFT) test
 
 demo: deps

@@ -162,6 +162,10 @@ for scale in scales {
     line("  removing it again", String(format: "%.3f s", remove.seconds))
     let export = run(["export", "json", "--db", db, "-o", work.appendingPathComponent("export-\(scale)x.json").path])
     line("  export json", String(format: "%.2f s, peak %.0f MB", export.seconds, export.peakMB))
+    for format in ["graphml", "gexf"] {
+        let other = run(["export", format, "--db", db, "-o", work.appendingPathComponent("export-\(scale)x.\(format)").path])
+        line("  export \(format)", String(format: "%.2f s, peak %.0f MB", other.seconds, other.peakMB))
+    }
     print("  queries (p50 / p95)")
     for (label, args) in queries {
         var times: [Double] = []

@@ -4,17 +4,28 @@ import PaperGraph
 
 extension GraphvizRenderer.Format: ExpressibleByArgument {}
 
+/// A map's output format: what libgvc renders, or Mermaid text.
+enum MapFormat: String, ExpressibleByArgument, CaseIterable {
+    case svg, png, pdf, dot, mermaid
+
+    init?(path: String) {
+        if path.lowercased().hasSuffix(".mmd") || path.lowercased().hasSuffix(".mermaid") { self = .mermaid; return }
+        guard let format = GraphvizRenderer.Format(path: path), let mine = MapFormat(rawValue: format.rawValue) else { return nil }
+        self = mine
+    }
+}
+
 /// Where a map goes and in which format.
 struct MapOutput: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Write to this file; its extension (.svg, .png, .pdf, .dot) picks the format.")
+    @Option(name: .shortAndLong, help: "Write to this file; its extension (.svg, .png, .pdf, .dot, .mmd) picks the format.")
     var output: String?
 
-    @Option(name: .long, help: "svg, png, pdf or dot (default: from --output's extension, else svg).")
-    var format: GraphvizRenderer.Format?
+    @Option(name: .long, help: "svg, png, pdf, dot or mermaid (default: from --output's extension, else svg).")
+    var format: MapFormat?
 
     func validate() throws {
-        if let output, format == nil, GraphvizRenderer.Format(path: output) == nil {
-            throw ValidationError("cannot tell the format from '\(output)'; end it in .svg, .png, .pdf or .dot, or pass --format")
+        if let output, format == nil, MapFormat(path: output) == nil {
+            throw ValidationError("cannot tell the format from '\(output)'; end it in .svg, .png, .pdf, .dot or .mmd, or pass --format")
         }
         if output == nil, let format, format == .png || format == .pdf {
             throw ValidationError("\(format.rawValue) is binary: pass --output FILE")
@@ -23,8 +34,13 @@ struct MapOutput: ParsableArguments {
 
     func write(_ map: GraphMap) throws {
         for note in map.notes { printError("note: \(note)") }
-        let chosen = format ?? output.flatMap(GraphvizRenderer.Format.init(path:)) ?? .svg
-        let data = try reportingErrors { try GraphvizRenderer.shared.render(map.dot, format: chosen) }
+        let chosen = format ?? output.flatMap(MapFormat.init(path:)) ?? .svg
+        let data: Data
+        if chosen == .mermaid {
+            data = Data(MermaidWriter.flowchart(map, direction: map.graph.graphAttributes["rankdir"] ?? "TB").utf8)
+        } else {
+            data = try reportingErrors { try GraphvizRenderer.shared.render(map.dot, format: GraphvizRenderer.Format(rawValue: chosen.rawValue)!) }
+        }
         if let output {
             try reportingErrors { try data.write(to: URL(fileURLWithPath: output)) }
             printError("wrote \(output) (\(map.graph.nodeCount) nodes, \(map.graph.edges.count) edges)")

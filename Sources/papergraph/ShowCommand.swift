@@ -38,44 +38,82 @@ struct ShowCommand: ParsableCommand {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write the whole graph (papers, entities, edges with evidence).")
+        commandName: "export",
+        abstract: "Write the graph for other tools: json, graphml (Gephi, Cytoscape, yEd), gexf (Gephi, with time), csv (a folder of nodes.csv and edges.csv), bibtex (Zotero, LaTeX), mermaid (GitHub), obsidian (a vault folder).",
+        discussion: """
+            Filters select papers as `papers` does (--topic, --digest, --since, --entity, --relation); the export \
+            then holds those papers, the entities they link to and the lineage among those entities. \
+            The same graph gives the same bytes. Files are written beside their destination and moved \
+            into place when complete.
+            """)
 
-    enum Kind: String, ExpressibleByArgument { case json }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case json, graphml, gexf, csv, bibtex, mermaid, obsidian }
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "The export format: json.")
+    @Argument(help: "The format: json, graphml, gexf, csv, bibtex, mermaid or obsidian.")
     var kind: Kind = .json
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (a folder for csv and obsidian) instead of standard output.")
     var output: String?
+
+    @Option(name: .long, help: "Only papers filed under a topic (substring).") var topic: String?
+    @Option(name: .long, help: "Only papers featured in one digest, e.g. 2025-W49.") var digest: String?
+    @Option(name: .long, help: "Only papers from this arXiv month on, YYYY-MM.") var since: String?
+    @Option(name: .long, help: "Only papers linked to an entity (for mermaid: that method's lineage).") var entity: String?
+    @Option(name: .long, help: "With --entity: only this relation.") var relation: Relation?
+
+    func validate() throws {
+        if (kind == .csv || kind == .obsidian) && output == nil {
+            throw ValidationError("\(kind.rawValue) writes a folder: pass -o DIR")
+        }
+        if let since, since.wholeMatch(of: /\d{4}-(0[1-9]|1[0-2])/) == nil {
+            throw ValidationError("--since takes a month as YYYY-MM, e.g. 2025-11 (got '\(since)')")
+        }
+        if relation != nil && entity == nil { throw ValidationError("--relation needs --entity NAME") }
+        if kind == .json && (topic ?? digest ?? since ?? entity) != nil {
+            throw ValidationError("json always exports the whole graph; use graphml, gexf, csv, bibtex or obsidian for a part of it")
+        }
+    }
 
     func run() throws {
         let store = try store.open(mapped: false)
-        guard let output else {
-            try reportingErrors { try GraphExport.stream(store) { emit($0) } }
-            return
-        }
-        // Written beside the target and moved over it at the end: a failure leaves no half file.
-        let partial = output + ".partial"
+        let filter = PaperFilter(topic: topic, digest: digest, since: since, entity: entity, relation: relation)
         try reportingErrors {
-            guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-                throw ExportFileError(path: output)
-            }
-            do {
-                try GraphExport.stream(store) { handle.write(Data($0.utf8)) }
-                try handle.close()
-                _ = try? FileManager.default.removeItem(atPath: output)
-                try FileManager.default.moveItem(atPath: partial, toPath: output)
-            } catch {
-                try? FileManager.default.removeItem(atPath: partial)
-                throw error
+            switch kind {
+            case .csv:
+                try CSVExport.write(store, scope: try ExportScope(store: store, filter: filter), to: URL(fileURLWithPath: output!))
+                printError("wrote \(output!)/nodes.csv and \(output!)/edges.csv")
+            case .obsidian:
+                let counts = try ObsidianVault.write(store, scope: try ExportScope(store: store, filter: filter), to: URL(fileURLWithPath: output!))
+                printError("wrote \(counts.written) notes to \(output!)\(counts.removed > 0 ? ", removed \(counts.removed) it no longer holds" : "")")
+            case .mermaid:
+                let map = try MapBuilder(store: store).lineage(of: entity)
+                for note in map.notes { printError("note: \(note)") }
+                try emitOrWrite { try $0(MermaidWriter.flowchart(map)) }
+            case .json:
+                try emitOrWrite { sink in try GraphExport.stream(store, to: sink) }
+            case .graphml:
+                let scope = try ExportScope(store: store, filter: filter)
+                try emitOrWrite { sink in try GraphMLWriter.write(store, scope: scope, to: sink) }
+            case .gexf:
+                let scope = try ExportScope(store: store, filter: filter)
+                try emitOrWrite { sink in try GEXFWriter.write(store, scope: scope, to: sink) }
+            case .bibtex:
+                let scope = try ExportScope(store: store, filter: filter)
+                try emitOrWrite { sink in try BibTeXWriter.write(store, scope: scope, to: sink) }
             }
         }
     }
-}
 
-struct ExportFileError: LocalizedError {
-    var path: String
-    var errorDescription: String? { "\(path): cannot write the export there; check the folder exists and is writable, or pass another --output" }
+    /// Streams to standard output, or to `output` through a file moved into place when complete.
+    func emitOrWrite(_ body: (_ sink: (String) throws -> Void) throws -> Void) throws {
+        guard let output else {
+            try body { emit($0) }
+            return
+        }
+        let file = try ExportFile(URL(fileURLWithPath: output))
+        try body { try file.write($0) }
+        try file.finish()
+    }
 }

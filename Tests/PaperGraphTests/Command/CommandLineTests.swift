@@ -128,6 +128,6 @@ import Testing
 
         let format = try run(["map", "topics", "--db", db, "-o", folder.appendingPathComponent("map.txt").path])
         #expect(format.status != 0)
-        #expect(format.stderr.contains("end it in .svg, .png, .pdf or .dot"))
+        #expect(format.stderr.contains("end it in .svg, .png, .pdf, .dot or .mmd"))
     }
 }
