@@ -87,3 +87,67 @@ struct ScopeOptions: ParsableArguments {
         }
     }
 }
+
+extension Trends.Period: ExpressibleByArgument {}
+
+struct TrendsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trends",
+        abstract: "Papers per month or week, per topic or per entity; --rising lists what grew most.",
+        discussion: """
+            Each paper counts once per period: in its arXiv month (--by month) or in the week a digest first \
+            featured it (--by week), under its latest topic. With --entity or --kind the rows are entities: \
+            papers linked to each per period (per relation with --by-relation).
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: FormatOptions
+    @Option(name: .long, help: "month (arXiv month) or week (the week a digest first read the paper).") var by: Trends.Period = .month
+    @Option(name: .long, help: "Only topics containing this text.") var topic: String?
+    @Option(name: .long, help: "Rows for one entity (name or alias) instead of topics.") var entity: String?
+    @Option(name: .long, help: "Rows for every entity of this kind (method, dataset, metric).") var kind: EntityKind?
+    @Flag(name: .long, help: "With --entity or --kind: one row per relation.") var byRelation = false
+    @Option(name: .long, help: "Only from this month on, YYYY-MM.") var since: String?
+    @Option(name: .long, help: "List the N topics or entities whose share of papers grew most from the first half of the window to the second.") var rising: Int?
+
+    func validate() throws {
+        if let since, since.wholeMatch(of: /\d{4}-(0[1-9]|1[0-2])/) == nil {
+            throw ValidationError("--since takes a month as YYYY-MM, e.g. 2025-11 (got '\(since)')")
+        }
+        if entity != nil && kind != nil { throw ValidationError("give --entity or --kind, not both") }
+        if byRelation && entity == nil && kind == nil { throw ValidationError("--by-relation needs --entity NAME or --kind KIND") }
+        if let rising, rising < 1 { throw ValidationError("--rising must be at least 1") }
+    }
+
+    func run() throws {
+        let store = try store.open()
+        let papers = try reportingErrors { try store.paperTimes() }
+        var counts: [TrendCount]
+        if let entity {
+            let found = try reportingErrors { () -> Entity in
+                guard let found = try store.resolveEntities(entity).first else {
+                    throw StoreError.notFound(entity, suggestions: try store.suggestions(for: entity))
+                }
+                return found
+            }
+            let links = try reportingErrors { try store.links(toEntities: [found.id]) }
+                .map { EntityLink(paper: $0.paper, entity: found, relation: $0.relation) }
+            counts = Trends.entities(links, papers: papers, by: by, since: since, byRelation: byRelation)
+        } else if let kind {
+            counts = Trends.entities(try reportingErrors { try store.links(toKind: kind) }, papers: papers, by: by, since: since, byRelation: byRelation)
+        } else {
+            counts = Trends.topics(papers, by: by, since: since, topic: topic)
+        }
+        if let rising {
+            let grown = Trends.rising(counts, papers: papers, by: by, since: since, limit: rising)
+            emit(ResultTable(columns: ["name", "first_half", "second_half", "share_before_%", "share_after_%"], rows: grown.map {
+                [.text($0.label), .int($0.before), .int($0.after), .double($0.shareBefore), .double($0.shareAfter)]
+            }).render(output.format))
+            return
+        }
+        let columns = (entity != nil || kind != nil ? ["period", "entity"] : ["period", "topic"]) + (byRelation ? ["relation"] : []) + ["papers"]
+        emit(ResultTable(columns: columns, rows: counts.map {
+            [.text($0.period), .text($0.label)] + (byRelation ? [.text($0.relation ?? "")] : []) + [.int($0.papers)]
+        }).render(output.format))
+    }
+}

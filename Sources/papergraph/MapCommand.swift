@@ -53,7 +53,7 @@ struct MapOutput: ParsableArguments {
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map", abstract: "Draw maps with Graphviz: topics, method lineage, or one paper's neighbourhood.",
-        subcommands: [TopicsMap.self, LineageMap.self, PaperMap.self])
+        subcommands: [TopicsMap.self, LineageMap.self, PaperMap.self, TimelineMap.self])
 
     struct TopicsMap: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -83,10 +83,38 @@ struct MapCommand: ParsableCommand {
         @OptionGroup var out: MapOutput
         @Option(name: .long, help: "Steps from NAME each way.") var depth = 3
         @Option(name: .long, help: "Nodes drawn at most for the whole forest.") var maxNodes = 150
+        @Flag(name: .long, help: "One row per arXiv month of each method's introducing paper, months labelled down the side.") var byTime = false
         @Argument(help: "A method (name or alias); omit for the whole forest.") var name: String?
 
         func run() throws {
-            try out.write(try reportingErrors { try MapBuilder(store: store.open()).lineage(of: name, depth: depth, maxNodes: maxNodes) })
+            let builder = MapBuilder(store: try store.open())
+            try out.write(try reportingErrors {
+                byTime ? try builder.lineageByTime(of: name, depth: depth, maxNodes: maxNodes)
+                    : try builder.lineage(of: name, depth: depth, maxNodes: maxNodes)
+            })
+        }
+    }
+
+    struct TimelineMap: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "timeline", abstract: "Papers per topic and month (or week) as a heat map.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var out: MapOutput
+        @Option(name: .long, help: "month (arXiv month) or week (the week a digest first read the paper).") var by: Trends.Period = .month
+        @Option(name: .long, help: "Only topics containing this text.") var topic: String?
+        @Option(name: .long, help: "Topics drawn at most (the most papers first).") var top = 20
+        @Option(name: .long, help: "Only from this month on, YYYY-MM.") var since: String?
+
+        func validate() throws {
+            if top < 1 { throw ValidationError("--top must be at least 1") }
+            if let since, since.wholeMatch(of: /\d{4}-(0[1-9]|1[0-2])/) == nil {
+                throw ValidationError("--since takes a month as YYYY-MM, e.g. 2025-11 (got '\(since)')")
+            }
+        }
+
+        func run() throws {
+            let options = TimelineOptions(by: by, topic: topic, top: top, since: since)
+            try out.write(try reportingErrors { try MapBuilder(store: store.open()).timeline(options) })
         }
     }
 

@@ -231,4 +231,10 @@ public struct EntityLink: Sendable, Equatable {
     public var paper: String
     public var entity: Entity
     public var relation: Relation
+
+    public init(paper: String, entity: Entity, relation: Relation) {
+        self.paper = paper
+        self.entity = entity
+        self.relation = relation
+    }
 }

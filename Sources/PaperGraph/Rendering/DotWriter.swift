@@ -20,7 +20,7 @@ public enum DotWriter {
         for (index, cluster) in graph.clusters.enumerated() {
             out += "  subgraph cluster_\(index) {\n"
             for (name, value) in cluster.attributes.sorted(by: { $0.key < $1.key }) {
-                out += "    \(name)=\(quote(value));\n"
+                out += "    \(name)=\(Self.value(value));\n"
             }
             for node in cluster.nodes { out += "    \(id(node.key)) \(attributes(node.attributes));\n" }
             out += "  }\n"
@@ -35,7 +35,13 @@ public enum DotWriter {
     }
 
     static func attributes(_ attributes: [String: String]) -> String {
-        "[" + attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: ", ") + "]"
+        "[" + attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(value($0.value))" }.joined(separator: ", ") + "]"
+    }
+
+    /// A quoted string, or an HTML-like label built by ``DotGraph/html(_:)`` (already escaped
+    /// by its builder), written between `<` and `>`.
+    static func value(_ value: String) -> String {
+        value.hasPrefix(DotGraph.htmlMarker) ? "<" + value.dropFirst(DotGraph.htmlMarker.count) + ">" : quote(value)
     }
 
     /// A DOT quoted string: `\` and `"` escaped, line breaks as `\n`, `&` as `&amp;`, other controls dropped.

@@ -487,3 +487,32 @@ extension GraphStore {
         }
     }
 }
+
+// MARK: - Time
+
+extension GraphStore {
+    /// Every paper with its arXiv month, the week it was first read and its topic.
+    public func paperTimes() throws -> [PaperTime] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.id, p.month, p.topic,
+                       (SELECT MIN(d.key) FROM appearance a JOIN digest d ON d.id = a.digest_id WHERE a.paper_id = p.id) AS week
+                FROM paper p ORDER BY p.id
+                """).map { PaperTime(paper: $0["id"], month: $0["month"], week: $0["week"], topic: $0["topic"]) }
+        }
+    }
+
+    /// Papers' links to entities of one kind (or all kinds), with the entities.
+    public func links(toKind kind: EntityKind?) throws -> [EntityLink] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT e.rsource, e.rtarget, e.relation, n.name, n.kind FROM entity n
+                CROSS JOIN edge e ON e.rtarget = n.id AND e.relation <> 'derived_from'
+                WHERE (:kind IS NULL OR n.kind = :kind)
+                  AND NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
+                """, arguments: ["kind": kind]).map {
+                EntityLink(paper: $0["rsource"], entity: Entity(id: $0["rtarget"], name: $0["name"], kind: $0["kind"]), relation: $0["relation"])
+            }
+        }
+    }
+}
