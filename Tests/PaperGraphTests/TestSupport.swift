@@ -30,3 +30,14 @@ enum TestPaths {
         return DigestReader().read(text: text, path: path)
     }
 }
+
+/// The whole corpus ingested once for every test that needs it (in memory).
+enum TestCorpus {
+    static let store: Result<GraphStore, any Error> = Result {
+        let store = try GraphStore()
+        let (files, _) = DigestFiles.expand([TestPaths.corpus.path])
+        let failed = Ingestor(store: store).ingest(files: files).filter(\.failed)
+        if files.count < 60 || !failed.isEmpty { throw CocoaError(.fileReadCorruptFile) }
+        return store
+    }
+}

@@ -104,10 +104,7 @@ import Testing
     }
 
     @Test(.enabled(if: TestPaths.hasWeek49)) func wholeCorpusReadsBackAndSLAMIsOneEntryPerPaper() throws {
-        let store = try GraphStore()
-        let (files, _) = DigestFiles.expand([TestPaths.corpus.path])
-        #expect(files.count > 60)
-        #expect(Ingestor(store: store).ingest(files: files).allSatisfy { !$0.failed })
+        let store = try TestCorpus.store.get()
         try Self.readBack(try Self.exportAll(store))
         let slam = try ExportScope(store: store, filter: PaperFilter(topic: "SLAM"))
         let bib = try TestPaths.temporaryFolder().appendingPathComponent("slam.bib")
