@@ -16,7 +16,7 @@ UPDATE edge SET
     rsource = COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.source), source),
     rtarget = COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.target), target);
 CREATE INDEX edge_rsource ON edge (rsource, relation, rtarget);
-CREATE INDEX edge_rtarget ON edge (rtarget, relation, rsource);
+CREATE INDEX edge_rtarget ON edge (rtarget, relation, rsource, digest_id);  -- covers counts and first weeks
 CREATE INDEX edge_relation ON edge (relation);
 
 ALTER TABLE entity_alias ADD COLUMN rentity TEXT;                -- entity_id with merges applied

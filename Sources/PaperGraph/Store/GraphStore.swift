@@ -63,6 +63,9 @@ public final class GraphStore: Sendable {
             // Queries map the file instead of copying pages through read(2): on a large
             // archive that was a seventh of a query's time.
             if mapped { try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
+            // A page cache large enough for the indexes a write walks on a large archive
+            // (SQLite's default is 2 MB); memory grows only as pages are read.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             db.add(function: DatabaseFunction("pg_segment", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map(TextSegmenter.segment)
             })
