@@ -18,6 +18,12 @@ struct GraphChange {
     /// Entities whose incoming edges changed (as stored, before and after merges).
     var edgeTargets = Set<String>()
     var topics = Set<String>()
+    /// (paper, entity) pairs whose edges the write changes, with the relations that joined
+    /// them before it: the counts move by the difference (see ``Resolution/applyDeltas``).
+    var pairs: [Resolution.Pair: Set<Relation>] = [:]
+    /// Digest keys of edges written and removed, by entity (for entities' first weeks).
+    var addedWeeks: [String: String] = [:]
+    var removedWeeks: [String: Set<String>] = [:]
 }
 
 extension GraphStore {
@@ -98,6 +104,12 @@ extension GraphStore {
             }
             summary.entities = extraction.entities.count
 
+            // What joined each (paper, entity) pair before this write, unless removing the
+            // old rows of this digest already noted it.
+            for edge in extraction.edges where edge.relation != .derived_from {
+                let pair = Resolution.Pair(paper: edge.source, entity: try canonical(edge.target))
+                if change.pairs[pair] == nil { change.pairs[pair] = try Resolution.relations(pair, db: db) }
+            }
             let insertEdge = try db.cachedStatement(sql: """
                 INSERT INTO edge (digest_id, source, target, relation, line, evidence, rsource, rtarget) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -114,6 +126,8 @@ extension GraphStore {
                     try canonical(edge.source), try canonical(edge.target),
                 ])
                 change.edgeTargets.insert(edge.target)
+                let shown = try canonical(edge.target)
+                if change.addedWeeks[shown].map({ digest.key < $0 }) ?? true { change.addedWeeks[shown] = digest.key }
                 stored += 1
             }
             try db.execute(sql: "UPDATE digest SET edges = ? WHERE id = ?", arguments: [stored, digestID])
@@ -162,9 +176,17 @@ extension GraphStore {
             change.entities.insert(row["entity_id"])
             if !(row["canonical"] as Bool) { change.spellings.insert(row["spelled"]) }
         }
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT target, rtarget FROM edge WHERE digest_id = ?"), arguments: args) {
-            change.edgeTargets.insert(row["target"])
-            change.edgeTargets.insert(row["rtarget"])
+        let key = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM digest WHERE id = ?"), arguments: args) ?? ""
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT target, rtarget, rsource, relation FROM edge WHERE digest_id = ?"),
+                                    arguments: args) {
+            let target: String = row["target"], shown: String = row["rtarget"]
+            change.edgeTargets.insert(target)
+            change.edgeTargets.insert(shown)
+            change.removedWeeks[shown, default: []].insert(key)
+            if (row["relation"] as Relation) != .derived_from {
+                let pair = Resolution.Pair(paper: row["rsource"], entity: shown)
+                if change.pairs[pair] == nil { change.pairs[pair] = try Resolution.relations(pair, db: db) }
+            }
         }
         try db.cachedStatement(sql: "DELETE FROM digest WHERE id = ?").execute(arguments: args)
     }
@@ -192,7 +214,8 @@ extension GraphStore {
             try update.execute(arguments: [Self.winner(nameVotes), Self.winner(kindVotes), entityID])
         }
         let moved = try Resolution.update(db, change: change, gone: gone)
-        var statsToRecompute = change.edgeTargets.union(moved).union(change.entities.subtracting(gone))
+        // Merges that moved change whole counts: recount those entities; the rest move by deltas.
+        var statsToRecompute = moved
         if !gone.isEmpty {
             // Lineage that named a removed entity goes with it.
             for id in gone.sorted() {
@@ -209,6 +232,7 @@ extension GraphStore {
         var lookup = Resolution.Lookup(db: db)
         for id in statsToRecompute { statsToRecompute.insert(try lookup(id)) }
         try Resolution.refreshStats(statsToRecompute, db: db)
+        try Resolution.applyDeltas(change, recounted: statsToRecompute, gone: gone, db: db)
         try Resolution.refreshTopics(change.topics, db: db)
     }
 

@@ -128,6 +128,71 @@ enum Resolution {
         stored.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
     }
 
+    /// A paper and an entity (shown id).
+    struct Pair: Hashable { var paper: String; var entity: String }
+
+    /// The relations (not derived_from) joining a paper to an entity now.
+    static func relations(_ pair: Pair, db: Database) throws -> Set<Relation> {
+        Set(try Relation.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT relation FROM edge WHERE rsource = ? AND rtarget = ? AND relation <> 'derived_from'
+            """), arguments: [pair.paper, pair.entity]))
+    }
+
+    /// Moves each touched entity's counts by what the write changed, pair by pair: a paper
+    /// counts for an entity while any edge joins them. Entities `recounted` were counted
+    /// afresh; entities without counts yet are counted now. First weeks and alias lists of
+    /// touched entities are brought up to date. Cost: the pairs the write touched, not the
+    /// entities' degrees.
+    static func applyDeltas(_ change: GraphChange, recounted: Set<String>, gone: Set<String>, db: Database) throws {
+        var delta: [String: (papers: Int, compared: Int, builtOn: Int, baseline: Int)] = [:]
+        for (pair, before) in change.pairs where !recounted.contains(pair.entity) && !gone.contains(pair.entity) {
+            let after = try relations(pair, db: db)
+            func d(_ holds: (Set<Relation>) -> Bool) -> Int { (holds(after) ? 1 : 0) - (holds(before) ? 1 : 0) }
+            let step = (d { !$0.isEmpty }, d { $0.contains(.compares_with) }, d { $0.contains(.builds_on) },
+                        d { $0.contains(.compares_with) || $0.contains(.builds_on) })
+            guard step != (0, 0, 0, 0) else { continue }
+            var sum = delta[pair.entity] ?? (0, 0, 0, 0)
+            sum = (sum.0 + step.0, sum.1 + step.1, sum.2 + step.2, sum.3 + step.3)
+            delta[pair.entity] = sum
+        }
+        var lookup = Lookup(db: db)
+        var touched = Set(change.pairs.keys.map(\.entity)).union(change.addedWeeks.keys).union(change.removedWeeks.keys)
+        for id in change.entities where !gone.contains(id) { touched.insert(try lookup(id)) }
+        touched.subtract(recounted)
+        touched.subtract(gone)
+        var missing = Set<String>()
+        let exists = try db.cachedStatement(sql: "SELECT first_digest FROM entity_stats WHERE entity_id = ?")
+        for id in touched.sorted() {
+            guard let row = try Row.fetchOne(exists, arguments: [id]) else { missing.insert(id); continue }
+            if let d = delta[id] {
+                try db.cachedStatement(sql: """
+                    UPDATE entity_stats SET papers = papers + ?, compared = compared + ?, built_on = built_on + ?,
+                        baseline_papers = baseline_papers + ? WHERE entity_id = ?
+                    """).execute(arguments: [d.papers, d.compared, d.builtOn, d.baseline, id])
+            }
+            var first: String? = row["first_digest"]
+            if let old = first, change.removedWeeks[id]?.contains(old) == true {
+                first = try String.fetchOne(db.cachedStatement(sql: """
+                    SELECT MIN(d.key) FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rtarget = ?
+                    """), arguments: [id])
+            }
+            if let added = change.addedWeeks[id], first.map({ added < $0 }) ?? true { first = added }
+            try db.cachedStatement(sql: "UPDATE entity_stats SET first_digest = ?, aliases = ? WHERE entity_id = ?")
+                .execute(arguments: [first, try aliasText(id, db: db), id])
+        }
+        // Entities new to the graph (or just un-merged) have no counts yet: count them.
+        try refreshStats(missing, db: db)
+    }
+
+    /// The other spellings of an entity as `entity_stats.aliases` stores them.
+    static func aliasText(_ id: String, db: Database) throws -> String? {
+        let aliases = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT a.alias FROM entity_alias a JOIN entity n ON n.id = a.rentity
+            WHERE a.rentity = ? AND a.alias <> n.name ORDER BY a.alias
+            """), arguments: [id])
+        return aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}")
+    }
+
     static func refreshTopics(_ topics: Set<String>, db: Database) throws {
         let count = try db.cachedStatement(sql: """
             SELECT COUNT(DISTINCT a.paper_id) AS papers, COUNT(DISTINCT d.key) AS digests, MIN(d.key) AS first, MAX(d.key) AS last
