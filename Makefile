@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpus
 WEEK49 ?= $(CORPUS)/2025-w49.zh-CN.md
 DEMO_DB ?= out/demo.sqlite
 
-.PHONY: deps pydeps build release test demo bench graphs train cross-validate clean
+.PHONY: deps pydeps build release test lint demo bench graphs train cross-validate clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -28,6 +28,10 @@ pydeps:
 
 test: deps pydeps
 	$(SWIFT) test
+
+# Formatting as .swift-format says (4 spaces, 160 columns); `swift format format -i -r Sources Tests` fixes it.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
 
 demo: deps
 	$(SWIFT) build

@@ -66,8 +66,9 @@ func run(_ args: [String]) -> Run {
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
     posix_spawn_file_actions_destroy(&actions)
-    return Run(seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, peakMB: Double(usage.ru_maxrss) / 1024,
-               status: (status >> 8) & 0xff)
+    return Run(
+        seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, peakMB: Double(usage.ru_maxrss) / 1024,
+        status: (status >> 8) & 0xff)
 }
 
 // MARK: - Synthetic archives
@@ -109,8 +110,9 @@ func archive(_ scale: Int) throws -> URL {
     return folder
 }
 
-print("papergraph bench — corpus \(files.count) digests, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "
-      + "\(ProcessInfo.processInfo.activeProcessorCount) cores; whole-process figures, \(runs) runs per query")
+print(
+    "papergraph bench — corpus \(files.count) digests, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "
+        + "\(ProcessInfo.processInfo.activeProcessorCount) cores; whole-process figures, \(runs) runs per query")
 
 // cmark alone on the same files, in this process: the floor ingest is compared with.
 var texts: [String] = []
@@ -145,8 +147,11 @@ for scale in scales {
     ingestTimes[scale] = ingest.seconds
     databases[scale] = db
     let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
-    line("  ingest (parse, extract, store, index)", String(format: "%.2f s, peak %.0f MB, database %.1f MB%@", ingest.seconds, ingest.peakMB,
-                                                          Double(size) / 1e6, ingest.status == 0 ? "" : " (exit \(ingest.status))"))
+    line(
+        "  ingest (parse, extract, store, index)",
+        String(
+            format: "%.2f s, peak %.0f MB, database %.1f MB%@", ingest.seconds, ingest.peakMB,
+            Double(size) / 1e6, ingest.status == 0 ? "" : " (exit \(ingest.status))"))
     let reingest = run(["ingest", "-q", "--db", db, folder.path])
     line("  re-ingest, all unchanged", String(format: "%.2f s", reingest.seconds))
     if let store = try? GraphStore(path: db, create: false), let stats = try? store.stats() {
@@ -215,16 +220,21 @@ func maps(_ label: String, _ store: GraphStore) throws {
     print("")
     print("Maps — \(label) (build DOT in process; lay out and render with libgvc)")
     let builder = MapBuilder(store: store)
-    for (name, make) in [("lineage", { try builder.lineage() }), ("topics", { try builder.topics() }),
-                         ("topics --max-nodes 300", { try builder.topics(TopicMapOptions(minPapers: 2, maxNodes: 300)) }),
-                         ("lineage --max-nodes 300", { try builder.lineage(maxNodes: 300) })] as [(String, () throws -> GraphMap)] {
+    for (name, make) in [
+        ("lineage", { try builder.lineage() }), ("topics", { try builder.topics() }),
+        ("topics --max-nodes 300", { try builder.topics(TopicMapOptions(minPapers: 2, maxNodes: 300)) }),
+        ("lineage --max-nodes 300", { try builder.lineage(maxNodes: 300) }),
+    ] as [(String, () throws -> GraphMap)] {
         var map: GraphMap!
         let build = try seconds { map = try make() }
         let svg = try seconds { _ = try GraphvizRenderer.shared.render(map.dot, format: .svg) }
         let png = try seconds { _ = try GraphvizRenderer.shared.render(map.dot, format: .png) }
         let identical = map.dot == (try make().dot)
-        line("  \(name)", String(format: "%d nodes, %d edges: DOT %.0f ms, SVG %.2f s, PNG %.2f s, same DOT twice: %@",
-                                 map.graph.nodeCount, map.graph.edges.count, build * 1000, svg, png, identical ? "yes" : "NO"))
+        line(
+            "  \(name)",
+            String(
+                format: "%d nodes, %d edges: DOT %.0f ms, SVG %.2f s, PNG %.2f s, same DOT twice: %@",
+                map.graph.nodeCount, map.graph.edges.count, build * 1000, svg, png, identical ? "yes" : "NO"))
     }
 }
 if let db = databases[1], let store = try? GraphStore(path: db, create: false) { try maps("whole corpus", store) }

@@ -108,7 +108,8 @@ struct TrendsCommand: ParsableCommand {
     @Option(name: .long, help: "Rows for every entity of this kind (method, dataset, metric).") var kind: EntityKind?
     @Flag(name: .long, help: "With --entity or --kind: one row per relation.") var byRelation = false
     @Option(name: .long, help: "Only from this month on, YYYY-MM.") var since: String?
-    @Option(name: .long, help: "List the N topics or entities whose share of papers grew most from the first half of the window to the second.") var rising: Int?
+    @Option(name: .long, help: "List the N topics or entities whose share of papers grew most from the first half of the window to the second.") var rising:
+        Int?
 
     func validate() throws {
         if let since, since.wholeMatch(of: /\d{4}-(0[1-9]|1[0-2])/) == nil {
@@ -140,14 +141,22 @@ struct TrendsCommand: ParsableCommand {
         }
         if let rising {
             let grown = Trends.rising(counts, papers: papers, by: by, since: since, limit: rising)
-            emit(ResultTable(columns: ["name", "first_half", "second_half", "share_before_%", "share_after_%"], rows: grown.map {
-                [.text($0.label), .int($0.before), .int($0.after), .double($0.shareBefore), .double($0.shareAfter)]
-            }).render(output.format))
+            emit(
+                ResultTable(
+                    columns: ["name", "first_half", "second_half", "share_before_%", "share_after_%"],
+                    rows: grown.map {
+                        [.text($0.label), .int($0.before), .int($0.after), .double($0.shareBefore), .double($0.shareAfter)]
+                    }
+                ).render(output.format))
             return
         }
         let columns = (entity != nil || kind != nil ? ["period", "entity"] : ["period", "topic"]) + (byRelation ? ["relation"] : []) + ["papers"]
-        emit(ResultTable(columns: columns, rows: counts.map {
-            [.text($0.period), .text($0.label)] + (byRelation ? [.text($0.relation ?? "")] : []) + [.int($0.papers)]
-        }).render(output.format))
+        emit(
+            ResultTable(
+                columns: columns,
+                rows: counts.map {
+                    [.text($0.period), .text($0.label)] + (byRelation ? [.text($0.relation ?? "")] : []) + [.int($0.papers)]
+                }
+            ).render(output.format))
     }
 }

@@ -42,8 +42,9 @@ struct IngestCommand: ParsableCommand {
                 ingested += 1
                 papers += summary.papers
                 if !quiet {
-                    emit("\(file): \(result.digestKey ?? "?"): \(summary.papers) papers, \(summary.topics) topics, "
-                         + "\(summary.entities) entities, \(summary.edges) edges, \(result.diagnostics.count) warnings\n")
+                    emit(
+                        "\(file): \(result.digestKey ?? "?"): \(summary.papers) papers, \(summary.topics) topics, "
+                            + "\(summary.entities) entities, \(summary.edges) edges, \(result.diagnostics.count) warnings\n")
                 }
             case .unchanged:
                 unchanged += 1

@@ -88,10 +88,12 @@ struct MapCommand: ParsableCommand {
 
         func run() throws {
             let builder = MapBuilder(store: try store.open())
-            try out.write(try reportingErrors {
-                byTime ? try builder.lineageByTime(of: name, depth: depth, maxNodes: maxNodes)
-                    : try builder.lineage(of: name, depth: depth, maxNodes: maxNodes)
-            })
+            try out.write(
+                try reportingErrors {
+                    byTime
+                        ? try builder.lineageByTime(of: name, depth: depth, maxNodes: maxNodes)
+                        : try builder.lineage(of: name, depth: depth, maxNodes: maxNodes)
+                })
         }
     }
 

@@ -39,7 +39,8 @@ struct ShowCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the graph for other tools: json, graphml (Gephi, Cytoscape, yEd), gexf (Gephi, with time), csv (a folder of nodes.csv and edges.csv), bibtex (Zotero, LaTeX), mermaid (GitHub), obsidian (a vault folder).",
+        abstract:
+            "Write the graph for other tools: json, graphml (Gephi, Cytoscape, yEd), gexf (Gephi, with time), csv (a folder of nodes.csv and edges.csv), bibtex (Zotero, LaTeX), mermaid (GitHub), obsidian (a vault folder).",
         discussion: """
             Filters select papers as `papers` does (--topic, --digest, --since, --entity, --relation); the export \
             then holds those papers, the entities they link to and the lineage among those entities. \

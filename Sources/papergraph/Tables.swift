@@ -10,53 +10,73 @@ extension ResultTable.Cell {
 
 enum Tables {
     static func digests(_ digests: [DigestInfo]) -> ResultTable {
-        ResultTable(columns: ["digest", "language", "papers", "edges", "path", "ingested"], rows: digests.map {
-            [.text($0.key), .text($0.language), .int($0.papers), .int($0.edges), .text($0.path), .text($0.ingestedAt)]
-        })
+        ResultTable(
+            columns: ["digest", "language", "papers", "edges", "path", "ingested"],
+            rows: digests.map {
+                [.text($0.key), .text($0.language), .int($0.papers), .int($0.edges), .text($0.path), .text($0.ingestedAt)]
+            })
     }
 
     static func papers(_ papers: [PaperListing]) -> ResultTable {
-        ResultTable(columns: ["id", "name", "title", "topic", "month", "digests"], rows: papers.map {
-            [.text($0.paper.label), .optional($0.paper.name), .text($0.paper.title), .optional($0.paper.topic),
-             .optional($0.paper.month), .list($0.digests)]
-        })
+        ResultTable(
+            columns: ["id", "name", "title", "topic", "month", "digests"],
+            rows: papers.map {
+                [
+                    .text($0.paper.label), .optional($0.paper.name), .text($0.paper.title), .optional($0.paper.topic),
+                    .optional($0.paper.month), .list($0.digests),
+                ]
+            })
     }
 
     static func topics(_ topics: [TopicSummary]) -> ResultTable {
-        ResultTable(columns: ["topic", "papers", "digests", "first", "last"], rows: topics.map {
-            [.text($0.topic), .int($0.papers), .int($0.digests), .text($0.first), .text($0.last)]
-        })
+        ResultTable(
+            columns: ["topic", "papers", "digests", "first", "last"],
+            rows: topics.map {
+                [.text($0.topic), .int($0.papers), .int($0.digests), .text($0.first), .text($0.last)]
+            })
     }
 
     static func search(_ results: SearchResults) -> ResultTable {
-        ResultTable(columns: ["id", "name", "title", "topic", "digest", "snippet"], rows: results.hits.map {
-            [.text($0.paper.label), .optional($0.paper.name), .text($0.paper.title), .optional($0.topic), .text($0.digest), .text($0.snippet)]
-        })
+        ResultTable(
+            columns: ["id", "name", "title", "topic", "digest", "snippet"],
+            rows: results.hits.map {
+                [.text($0.paper.label), .optional($0.paper.name), .text($0.paper.title), .optional($0.topic), .text($0.digest), .text($0.snippet)]
+            })
     }
 
     static func entities(_ entities: [EntitySummary]) -> ResultTable {
-        ResultTable(columns: ["name", "kind", "papers", "aliases"], rows: entities.map {
-            [.text($0.entity.name), .text($0.entity.kind.rawValue), .int($0.papers), .list($0.aliases)]
-        })
+        ResultTable(
+            columns: ["name", "kind", "papers", "aliases"],
+            rows: entities.map {
+                [.text($0.entity.name), .text($0.entity.kind.rawValue), .int($0.papers), .list($0.aliases)]
+            })
     }
 
     static func baselines(_ baselines: [BaselineSummary]) -> ResultTable {
-        ResultTable(columns: ["method", "compared_with", "built_on", "papers"], rows: baselines.map {
-            [.text($0.entity.name), .int($0.compared), .int($0.builtOn), .int($0.papers)]
-        })
+        ResultTable(
+            columns: ["method", "compared_with", "built_on", "papers"],
+            rows: baselines.map {
+                [.text($0.entity.name), .int($0.compared), .int($0.builtOn), .int($0.papers)]
+            })
     }
 
     static func related(_ related: [RelatedPaper]) -> ResultTable {
-        ResultTable(columns: ["id", "name", "title", "score", "reasons"], rows: related.map {
-            [.text($0.paper.label), .optional($0.paper.name), .text($0.paper.title), .double($0.score), .list($0.reasons)]
-        })
+        ResultTable(
+            columns: ["id", "name", "title", "score", "reasons"],
+            rows: related.map {
+                [.text($0.paper.label), .optional($0.paper.name), .text($0.paper.title), .double($0.score), .list($0.reasons)]
+            })
     }
 
     static func lineage(_ steps: [LineageStep]) -> ResultTable {
-        ResultTable(columns: ["depth", "name", "kind", "via", "relation", "digest", "line", "evidence", "introduced_by"], rows: steps.map {
-            [.int($0.depth), .text($0.name), .text($0.kind.rawValue), .optional($0.via), .optional($0.relation?.rawValue),
-             .optional($0.digest), $0.line.map { .int($0) } ?? .null, .optional($0.evidence), .list($0.introducedBy)]
-        })
+        ResultTable(
+            columns: ["depth", "name", "kind", "via", "relation", "digest", "line", "evidence", "introduced_by"],
+            rows: steps.map {
+                [
+                    .int($0.depth), .text($0.name), .text($0.kind.rawValue), .optional($0.via), .optional($0.relation?.rawValue),
+                    .optional($0.digest), $0.line.map { .int($0) } ?? .null, .optional($0.evidence), .list($0.introducedBy),
+                ]
+            })
     }
 
     /// `show` as rows: one per field and one per edge, with whole evidence sentences.
@@ -67,15 +87,19 @@ enum Tables {
         }
         for paper in report.papers {
             let id = paper.arxiv ?? paper.id
-            for (field, value) in [("title", paper.title), ("name", paper.name), ("link", paper.url), ("topics", paper.topics.joined(separator: "; ")),
-                                   ("digests", paper.digests.joined(separator: "; "))] as [(String, String?)] {
+            for (field, value) in [
+                ("title", paper.title), ("name", paper.name), ("link", paper.url), ("topics", paper.topics.joined(separator: "; ")),
+                ("digests", paper.digests.joined(separator: "; ")),
+            ] as [(String, String?)] {
                 if let value { rows.append([.text(id), .text(field), .text(value), .null, .null, .null]) }
             }
             for e in paper.relations { edge(id, e, other: e.targetName) }
         }
         for entity in report.entities {
             rows.append([.text(entity.name), .text("kind"), .text(entity.kind.rawValue), .null, .null, .null])
-            if !entity.aliases.isEmpty { rows.append([.text(entity.name), .text("aliases"), .text(entity.aliases.joined(separator: "; ")), .null, .null, .null]) }
+            if !entity.aliases.isEmpty {
+                rows.append([.text(entity.name), .text("aliases"), .text(entity.aliases.joined(separator: "; ")), .null, .null, .null])
+            }
             for e in entity.lineage { edge(e.sourceName, e, other: e.targetName) }
             for e in entity.papers { edge(e.sourceName, e, other: entity.name) }
         }
@@ -148,8 +172,9 @@ struct ShowText {
             let summary = paper.summary.split(separator: "\n").first.map(String.init) ?? ""
             if !summary.isEmpty { out += wrap(summary, lead: "  summary:  ", indent: "            ") }
             for relation in Relation.allCases {
-                group(relation.rawValue, paper.relations.filter { $0.relation == relation }, name: \.targetName,
-                      more: "`show --format json` lists all")
+                group(
+                    relation.rawValue, paper.relations.filter { $0.relation == relation }, name: \.targetName,
+                    more: "`show --format json` lists all")
             }
             out.append("")
         }
@@ -159,8 +184,9 @@ struct ShowText {
             group("derived from", entity.lineage.filter { $0.source == entity.id }, name: \.targetName, more: "`papergraph lineage \(entity.name) --up`")
             group("descendants", entity.lineage.filter { $0.target == entity.id }, name: \.sourceName, more: "`papergraph lineage \(entity.name) --down`")
             for relation in Relation.allCases {
-                group(ShowReport.incomingLabel[relation] ?? relation.rawValue, entity.papers.filter { $0.relation == relation },
-                      name: \.sourceName, more: "`papergraph papers --entity \(entity.name) --relation \(relation.rawValue)` lists all")
+                group(
+                    ShowReport.incomingLabel[relation] ?? relation.rawValue, entity.papers.filter { $0.relation == relation },
+                    name: \.sourceName, more: "`papergraph papers --entity \(entity.name) --relation \(relation.rawValue)` lists all")
             }
             out.append("")
         }

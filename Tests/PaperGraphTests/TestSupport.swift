@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PaperGraph
 
 /// Paths the tests read: our own fixtures, and the real digests in ../shared (never copied here).

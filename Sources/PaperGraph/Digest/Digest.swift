@@ -1,3 +1,5 @@
+import Foundation
+
 /// One weekly digest as read from markdown: its identity and its paper entries.
 public struct Digest: Sendable {
     /// ISO week, e.g. `2025-W49`.
@@ -86,5 +88,3 @@ public enum PaperIdentity: Sendable, Hashable {
         return out
     }
 }
-
-import Foundation

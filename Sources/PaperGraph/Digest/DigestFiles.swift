@@ -51,11 +51,14 @@ public enum DigestFiles {
         return (files, errors)
     }
 
-    private static func walk(_ folder: String, manager: FileManager, seenFolders: inout Set<String>,
-                             seenFiles: inout Set<String>, into found: inout [String]) {
+    private static func walk(
+        _ folder: String, manager: FileManager, seenFolders: inout Set<String>,
+        seenFiles: inout Set<String>, into found: inout [String]
+    ) {
         let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         guard seenFolders.insert(real).inserted,
-              let names = try? manager.contentsOfDirectory(atPath: folder) else { return }
+            let names = try? manager.contentsOfDirectory(atPath: folder)
+        else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
@@ -63,7 +66,8 @@ public enum DigestFiles {
             if isDirectory.boolValue {
                 walk(path, manager: manager, seenFolders: &seenFolders, seenFiles: &seenFiles, into: &found)
             } else if name.lowercased().hasSuffix(".md"),
-                      seenFiles.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted {
+                seenFiles.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted
+            {
                 found.append(path)
             }
         }

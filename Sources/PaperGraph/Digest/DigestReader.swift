@@ -23,18 +23,27 @@ public struct DigestReader: Sendable {
         var diagnostics: [Diagnostic] = []
         let title = document.blocks.first { $0.headingLevel == 1 }?.text
         let fileName = (path as NSString).lastPathComponent
-        let key = Self.weekKey(title: title, fileName: fileName) ?? {
-            diagnostics.append(Diagnostic(.warning, file: path, line: 1,
-                "no week found in the title or file name; the digest is keyed by its file name '\(fileName)' (title it like '# 2025 年第 49 周…' or name the file 2025-w49.zh-CN.md)"))
-            return (fileName as NSString).deletingPathExtension
-        }()
+        let key =
+            Self.weekKey(title: title, fileName: fileName)
+            ?? {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: path, line: 1,
+                        "no week found in the title or file name; the digest is keyed by its file name '\(fileName)' (title it like '# 2025 年第 49 周…' or name the file 2025-w49.zh-CN.md)"
+                    ))
+                return (fileName as NSString).deletingPathExtension
+            }()
         let language = Self.language(fileName: fileName, title: title)
 
-        guard let sectionIndex = document.blocks.firstIndex(where: {
-            $0.headingLevel != nil && Self.sectionNames.contains($0.text.trimmingCharacters(in: .whitespaces).lowercased())
-        }), let level = document.blocks[sectionIndex].headingLevel else {
-            diagnostics.append(Diagnostic(.warning, file: path, line: nil,
-                "no academic section ('学术研究' or 'Academic Research' heading); no papers read from this digest"))
+        guard
+            let sectionIndex = document.blocks.firstIndex(where: {
+                $0.headingLevel != nil && Self.sectionNames.contains($0.text.trimmingCharacters(in: .whitespaces).lowercased())
+            }), let level = document.blocks[sectionIndex].headingLevel
+        else {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: nil,
+                    "no academic section ('学术研究' or 'Academic Research' heading); no papers read from this digest"))
             return Digest(key: key, language: language, path: path, title: title, entries: [], diagnostics: diagnostics)
         }
 
@@ -47,11 +56,14 @@ public struct DigestReader: Sendable {
         builder.closeTopic()
         diagnostics += builder.diagnostics
         if builder.entries.isEmpty {
-            diagnostics.append(Diagnostic(.warning, file: path, line: document.blocks[sectionIndex].line,
-                "the academic section holds no paper entries (expected headings two levels below it, or bullets under topic headings)"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: document.blocks[sectionIndex].line,
+                    "the academic section holds no paper entries (expected headings two levels below it, or bullets under topic headings)"))
         }
-        return Digest(key: key, language: language, path: path, title: title,
-                      entries: builder.entries, diagnostics: diagnostics)
+        return Digest(
+            key: key, language: language, path: path, title: title,
+            entries: builder.entries, diagnostics: diagnostics)
     }
 
     // MARK: - Identity
@@ -138,8 +150,8 @@ private struct EntryBuilder {
     mutating func closeTopic() {
         defer { topicHeading = nil; topicBlocks = []; topicHasEntries = false }
         guard let heading = topicHeading, !topicHasEntries,
-              let first = topicBlocks.first(where: { !$0.inBlockQuote && $0.kind == .paragraph }),
-              first.links.contains(where: { ArxivID.fromURL($0.destination) != nil }) || Self.wikiLink(first.text) != nil
+            let first = topicBlocks.first(where: { !$0.inBlockQuote && $0.kind == .paragraph }),
+            first.links.contains(where: { ArxivID.fromURL($0.destination) != nil }) || Self.wikiLink(first.text) != nil
         else { return }
         let saved = topic
         topic = nil
@@ -152,13 +164,16 @@ private struct EntryBuilder {
         guard let current = open else { return }
         open = nil
         topicHasEntries = true
-        let entry = current.isBullet
+        let entry =
+            current.isBullet
             ? bulletEntry(current.heading, body: current.blocks)
             : headingEntry(current.heading, blocks: current.blocks)
         let key = entry.identity.key
         if let firstLine = seenPapers[key] {
-            diagnostics.append(Diagnostic(.warning, file: path, line: entry.line,
-                "this entry links the same paper (\(key)) as the entry at line \(firstLine); kept once, as the first entry (check the link)"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: entry.line,
+                    "this entry links the same paper (\(key)) as the entry at line \(firstLine); kept once, as the first entry (check the link)"))
             return
         }
         seenPapers[key] = entry.line
@@ -181,14 +196,17 @@ private struct EntryBuilder {
         }
         body.removeAll { $0.inBlockQuote }
         if link == nil {
-            diagnostics.append(Diagnostic(.warning, file: path, line: heading.line,
-                "entry '\(headingText)' has no paper link; kept as a paper keyed by its title (add a line with the paper's link after the heading)"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: heading.line,
+                    "entry '\(headingText)' has no paper link; kept as a paper keyed by its title (add a line with the paper's link after the heading)"))
         }
         // Without a link the title is the heading's text after the colon (the paper's description).
         let afterColon = Self.splitName(headingText, requireName: false).rest
         let title = link.flatMap { $0.text.isEmpty ? nil : $0.text } ?? (afterColon.isEmpty ? headingText : afterColon)
-        return PaperEntry(topic: topic, heading: headingText, name: name, link: link, title: title,
-                          line: heading.line, body: body)
+        return PaperEntry(
+            topic: topic, heading: headingText, name: name, link: link, title: title,
+            line: heading.line, body: body)
     }
 
     /// Reads a paragraph that is a paper link: a wiki link, a link-only line, or an arXiv link.
@@ -198,8 +216,10 @@ private struct EntryBuilder {
         guard let first = block.links.first else {
             // `[Title](bad target)` is not a link to cmark: say so and keep the title.
             guard let match = text.wholeMatch(of: Self.brokenLinkPattern) else { return nil }
-            diagnostics.append(Diagnostic(.warning, file: path, line: block.line,
-                "malformed paper link '\(match.output.2)' (expected an http(s) URL); the entry is kept with its title"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: block.line,
+                    "malformed paper link '\(match.output.2)' (expected an http(s) URL); the entry is kept with its title"))
             let title = String(match.output.1)
             let leading = ArxivID.leading(in: title)
             return PaperLink(url: nil, arxiv: leading?.0, text: leading?.rest ?? title)
@@ -215,8 +235,10 @@ private struct EntryBuilder {
         let destination = link.destination.trimmingCharacters(in: .whitespaces)
         let isWeb = destination.lowercased().hasPrefix("http://") || destination.lowercased().hasPrefix("https://")
         if !isWeb {
-            diagnostics.append(Diagnostic(.warning, file: path, line: line,
-                "malformed paper link '\(destination)' (expected an http(s) URL); the entry is kept with its title"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: line,
+                    "malformed paper link '\(destination)' (expected an http(s) URL); the entry is kept with its title"))
         }
         var arxiv = ArxivID.fromURL(destination) ?? leading?.0
         if let id = arxiv, id.version == nil, let textID = leading?.0, textID.id == id.id { arxiv?.version = textID.version }
@@ -246,15 +268,18 @@ private struct EntryBuilder {
             link = markdownLink(first, line: bullet.line)
         }
         if link == nil {
-            diagnostics.append(Diagnostic(.warning, file: path, line: bullet.line,
-                "bullet entry has no paper link; kept as a paper keyed by its text (start the bullet with [[Title]] or a link)"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: bullet.line,
+                    "bullet entry has no paper link; kept as a paper keyed by its text (start the bullet with [[Title]] or a link)"))
         }
         let title = link?.text ?? text
         let summary = Self.afterColon(text)
         var lead = bullet
         lead.text = summary
-        return PaperEntry(topic: topic, heading: text, name: Self.splitName(title).name, link: link,
-                          title: title, line: bullet.line, body: [lead] + body.filter { !$0.inBlockQuote })
+        return PaperEntry(
+            topic: topic, heading: text, name: Self.splitName(title).name, link: link,
+            title: title, line: bullet.line, body: [lead] + body.filter { !$0.inBlockQuote })
     }
 
     // MARK: Names
@@ -268,7 +293,8 @@ private struct EntryBuilder {
         let hasCJK = prefix.unicodeScalars.contains { TextSegmenter.isCJK($0) }
         let hasLatin = prefix.unicodeScalars.contains { $0.properties.isAlphabetic && $0.isASCII }
         guard !prefix.isEmpty, prefix.count <= 40, hasLatin, !hasCJK,
-              prefix.split(separator: " ").count <= 4 else { return (nil, heading) }
+            prefix.split(separator: " ").count <= 4
+        else { return (nil, heading) }
         return (prefix, rest)
     }
 

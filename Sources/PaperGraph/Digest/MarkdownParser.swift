@@ -32,21 +32,26 @@ public enum MarkdownParser {
             case CMARK_NODE_HEADING, CMARK_NODE_PARAGRAPH:
                 var inline = InlineText()
                 inline.read(current)
-                let kind: MarkdownBlock.Kind = type == CMARK_NODE_HEADING
+                let kind: MarkdownBlock.Kind =
+                    type == CMARK_NODE_HEADING
                     ? .heading(level: Int(cmark_node_get_heading_level(current))) : .paragraph
-                blocks.append(MarkdownBlock(
-                    kind: kind, text: inline.text, line: Int(cmark_node_get_start_line(current)),
-                    endLine: Int(cmark_node_get_end_line(current)), links: inline.links,
-                    codeSpans: inline.codeSpans, listDepth: listDepth,
-                    startsListItem: isFirstInItem, inBlockQuote: inQuote))
+                blocks.append(
+                    MarkdownBlock(
+                        kind: kind, text: inline.text, line: Int(cmark_node_get_start_line(current)),
+                        endLine: Int(cmark_node_get_end_line(current)), links: inline.links,
+                        codeSpans: inline.codeSpans, listDepth: listDepth,
+                        startsListItem: isFirstInItem, inBlockQuote: inQuote))
             case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
                 let literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-                let kind: MarkdownBlock.Kind = type == CMARK_NODE_CODE_BLOCK ? .codeBlock
+                let kind: MarkdownBlock.Kind =
+                    type == CMARK_NODE_CODE_BLOCK
+                    ? .codeBlock
                     : type == CMARK_NODE_HTML_BLOCK ? .html : .thematicBreak
-                blocks.append(MarkdownBlock(
-                    kind: kind, text: literal, line: Int(cmark_node_get_start_line(current)),
-                    endLine: Int(cmark_node_get_end_line(current)), links: [], codeSpans: [],
-                    listDepth: listDepth, startsListItem: isFirstInItem, inBlockQuote: inQuote))
+                blocks.append(
+                    MarkdownBlock(
+                        kind: kind, text: literal, line: Int(cmark_node_get_start_line(current)),
+                        endLine: Int(cmark_node_get_end_line(current)), links: [], codeSpans: [],
+                        listDepth: listDepth, startsListItem: isFirstInItem, inBlockQuote: inQuote))
             case CMARK_NODE_ITEM:
                 collect(current, into: &blocks, listDepth: listDepth + 1, inQuote: inQuote)
             case CMARK_NODE_BLOCK_QUOTE:

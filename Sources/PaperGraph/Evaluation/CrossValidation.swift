@@ -50,7 +50,9 @@ public struct CrossValidation: Sendable {
     /// With `rulesOnly`, the hand-written rules decide instead (nothing is fitted).
     public func run(rulesOnly: Bool = false) throws -> [EvaluationReport] {
         try weeks.indices.map { held in
-            let model: RelationModel? = rulesOnly ? nil
+            let model: RelationModel? =
+                rulesOnly
+                ? nil
                 : RelationModel.train(weeks.indices.filter { $0 != held }.flatMap(examples(ofWeek:)), settings: settings)
             return try evaluate(week: held, model: model)
         }
@@ -84,7 +86,8 @@ public struct CrossValidation: Sendable {
             for candidate in entryAnalysis.result.candidates {
                 var labels: Set<RelationModel.Label> = []
                 if let item = analysis.registry.items[candidate.entity],
-                   let name = ([item.name] + item.aliases.sorted()).lazy.compactMap(names.lookup).first, all.contains(name) {
+                    let name = ([item.name] + item.aliases.sorted()).lazy.compactMap(names.lookup).first, all.contains(name)
+                {
                     labels.insert(.entity)
                     for (label, members) in lists where members.contains(name) { labels.insert(label) }
                 }
@@ -97,8 +100,9 @@ public struct CrossValidation: Sendable {
     /// Adds up the weeks' scores: micro-averaged, as one big week would be scored.
     public static func pooled(_ reports: [EvaluationReport]) -> EvaluationReport {
         func sum(_ scores: [Score]) -> Score {
-            Score(truePositives: scores.map(\.truePositives).reduce(0, +), falsePositives: scores.map(\.falsePositives).reduce(0, +),
-                  falseNegatives: scores.map(\.falseNegatives).reduce(0, +))
+            Score(
+                truePositives: scores.map(\.truePositives).reduce(0, +), falsePositives: scores.map(\.falsePositives).reduce(0, +),
+                falseNegatives: scores.map(\.falseNegatives).reduce(0, +))
         }
         var relations: [String: Score] = [:]
         for key in Set(reports.flatMap(\.relations.keys)) { relations[key] = sum(reports.compactMap { $0.relations[key] }) }

@@ -67,8 +67,9 @@ public struct EvaluationReport: Codable, Sendable {
     public var text: String {
         func row(_ label: String, _ s: Score) -> String {
             label.padding(toLength: 16, withPad: " ", startingAt: 0)
-                + String(format: "P %.3f  R %.3f  F1 %.3f   (tp %d, fp %d, fn %d)", s.precision, s.recall, s.f1,
-                         s.truePositives, s.falsePositives, s.falseNegatives)
+                + String(
+                    format: "P %.3f  R %.3f  F1 %.3f   (tp %d, fp %d, fn %d)", s.precision, s.recall, s.f1,
+                    s.truePositives, s.falsePositives, s.falseNegatives)
         }
         var lines = ["\(gold) (\(digest))", row("papers", papers), row("entities", entities)]
         for relation in ["proposes", "builds_on", "uses", "compares_with", "evaluates_on", "mentions"] {
@@ -100,7 +101,9 @@ public struct Evaluator: Sendable {
             goldKind[entity.name] = entity.kind
             for spelling in [entity.name] + (entity.aliases ?? []) { goldName[EntityName.normalise(spelling)] = entity.name }
         }
-        for paper in gold.papers { for r in Relation.allCases { for n in paper.names(r) where goldName[EntityName.normalise(n)] == nil { goldName[EntityName.normalise(n)] = n } } }
+        for paper in gold.papers {
+            for r in Relation.allCases { for n in paper.names(r) where goldName[EntityName.normalise(n)] == nil { goldName[EntityName.normalise(n)] = n } }
+        }
         for l in gold.lineage ?? [] { for n in [l.child, l.parent] where goldName[EntityName.normalise(n)] == nil { goldName[EntityName.normalise(n)] = n } }
 
         // Stored papers of this digest, and their edges with every spelling of each entity.
@@ -117,17 +120,19 @@ public struct Evaluator: Sendable {
         var paperMap: [Int: String] = [:]
         var used = Set<String>()
         for (i, paper) in gold.papers.enumerated() {
-            let match = stored.first { row in
-                let id = row.paperID
-                guard !used.contains(id) else { return false }
-                if let arxiv = paper.arxiv { return id == "arxiv:\(arxiv)" }
-                return false
-            } ?? stored.first { row in
-                !used.contains(row.paperID) && PaperIdentity.normalise(title: row.title) == PaperIdentity.normalise(title: paper.title)
-            } ?? stored.first { row in
-                guard let url = paper.url, let stored = row.url else { return false }
-                return !used.contains(row.paperID) && PaperIdentity.normalise(url: url) == PaperIdentity.normalise(url: stored)
-            }
+            let match =
+                stored.first { row in
+                    let id = row.paperID
+                    guard !used.contains(id) else { return false }
+                    if let arxiv = paper.arxiv { return id == "arxiv:\(arxiv)" }
+                    return false
+                } ?? stored.first { row in
+                    !used.contains(row.paperID) && PaperIdentity.normalise(title: row.title) == PaperIdentity.normalise(title: paper.title)
+                }
+                ?? stored.first { row in
+                    guard let url = paper.url, let stored = row.url else { return false }
+                    return !used.contains(row.paperID) && PaperIdentity.normalise(url: url) == PaperIdentity.normalise(url: stored)
+                }
             if let match { paperMap[i] = match.paperID; used.insert(match.paperID) }
         }
         let extraPapers = (gold.partial ?? false) ? [] : stored.filter { !used.contains($0.paperID) }
@@ -145,7 +150,8 @@ public struct Evaluator: Sendable {
         // A partial gold file covers the entries up to the first one it does not annotate.
         var coveredUntil = Int.max
         if gold.partial ?? false, let lastMatched = stored.lastIndex(where: { used.contains($0.paperID) }),
-           lastMatched + 1 < stored.count {
+            lastMatched + 1 < stored.count
+        {
             coveredUntil = stored[lastMatched + 1].line
         }
         var predicted: [Relation: [String: [String: String]]] = [:]  // relation -> paper -> name -> evidence
@@ -175,8 +181,9 @@ public struct Evaluator: Sendable {
                 let expected = Set((goldPairs[paper] ?? []).map { goldName[EntityName.normalise($0)] ?? $0 })
                 let found = predictedPairs[paper] ?? [:]
                 for name in expected.sorted() {
-                    if found[name] != nil { score.truePositives += 1 }
-                    else {
+                    if found[name] != nil {
+                        score.truePositives += 1
+                    } else {
                         score.falseNegatives += 1
                         differences.append(EvaluationDifference(measure: measure, kind: "miss", paper: paper, name: name, evidence: nil))
                     }
@@ -207,7 +214,8 @@ public struct Evaluator: Sendable {
         var kindRight = 0
         for (name, kind) in kindSeen where goldKind[name] == kind { kindRight += 1 }
         for (name, kind) in kindSeen.sorted(by: { $0.key < $1.key }) where goldKind[name] != nil && goldKind[name] != kind {
-            differences.append(EvaluationDifference(measure: "kind", kind: "wrong", paper: "-", name: name, evidence: "stored \(kind), gold \(goldKind[name]!)"))
+            differences.append(
+                EvaluationDifference(measure: "kind", kind: "wrong", paper: "-", name: name, evidence: "stored \(kind), gold \(goldKind[name]!)"))
         }
         let kindChecked = kindSeen.keys.filter { goldKind[$0] != nil }.count
 
@@ -221,8 +229,13 @@ public struct Evaluator: Sendable {
         for (i, paper) in gold.papers.enumerated() {
             guard let id = paperMap[i], let row = stored.first(where: { $0.paperID == id }) else { continue }
             let name = row.name
-            if name.map(EntityName.normalise) == paper.name.map(EntityName.normalise) { namesRight += 1 }
-            else { differences.append(EvaluationDifference(measure: "name", kind: "wrong", paper: paper.arxiv ?? paper.title, name: name ?? "null", evidence: "gold \(paper.name ?? "null")")) }
+            if name.map(EntityName.normalise) == paper.name.map(EntityName.normalise) {
+                namesRight += 1
+            } else {
+                differences.append(
+                    EvaluationDifference(
+                        measure: "name", kind: "wrong", paper: paper.arxiv ?? paper.title, name: name ?? "null", evidence: "gold \(paper.name ?? "null")"))
+            }
         }
 
         return EvaluationReport(

@@ -56,9 +56,13 @@ public enum BibTeXWriter {
         var papers: [GraphExport.Paper] = []
         var buildsOn: [String: [String]] = [:]
         var names: [String: String] = [:]
-        try scope.read(store, paper: { papers.append($0) }, entity: { names[$0.entity.id] = $0.entity.name }, edge: { e in
-            if e.relation == Relation.builds_on.rawValue, !(buildsOn[e.source]?.contains(e.target) ?? false) { buildsOn[e.source, default: []].append(e.target) }
-        })
+        try scope.read(
+            store, paper: { papers.append($0) }, entity: { names[$0.entity.id] = $0.entity.name },
+            edge: { e in
+                if e.relation == Relation.builds_on.rawValue, !(buildsOn[e.source]?.contains(e.target) ?? false) {
+                    buildsOn[e.source, default: []].append(e.target)
+                }
+            })
         var used: [String: Int] = [:]
         var keys: [String: String] = [:]
         for paper in papers {

@@ -23,15 +23,25 @@ public enum CSVExport {
         let edges = try ExportFile(folder.appendingPathComponent("edges.csv"))
         try nodes.write(row(nodeColumns))
         try edges.write(row(edgeColumns))
-        try scope.read(store, paper: { p in
-            try nodes.write(row([p.id, p.name ?? p.title, "paper", p.name ?? "", p.title, p.url ?? "", p.arxiv ?? "", p.month ?? "",
-                                 p.topic ?? "", "", ""]))
-        }, entity: { e in
-            try nodes.write(row([e.entity.id, e.entity.name, e.entity.kind, e.entity.name, "", "", "", "", "",
-                                 e.entity.aliases.joined(separator: "; "), String(e.papers)]))
-        }, edge: { e in
-            try edges.write(row([e.source, e.target, "Directed", e.relation, e.digest, e.language, String(e.line), e.evidence]))
-        })
+        try scope.read(
+            store,
+            paper: { p in
+                try nodes.write(
+                    row([
+                        p.id, p.name ?? p.title, "paper", p.name ?? "", p.title, p.url ?? "", p.arxiv ?? "", p.month ?? "",
+                        p.topic ?? "", "", "",
+                    ]))
+            },
+            entity: { e in
+                try nodes.write(
+                    row([
+                        e.entity.id, e.entity.name, e.entity.kind, e.entity.name, "", "", "", "", "",
+                        e.entity.aliases.joined(separator: "; "), String(e.papers),
+                    ]))
+            },
+            edge: { e in
+                try edges.write(row([e.source, e.target, "Directed", e.relation, e.digest, e.language, String(e.line), e.evidence]))
+            })
         try nodes.finish()
         try edges.finish()
     }

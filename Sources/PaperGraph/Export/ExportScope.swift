@@ -36,8 +36,10 @@ public struct ExportScope: Sendable {
     }
 
     /// The scoped graph, nodes before edges: papers, entities, then edges.
-    func read(_ store: GraphStore, paper: (GraphExport.Paper) throws -> Void, entity: (ExportEntity) throws -> Void,
-              edge: (GraphExport.Edge) throws -> Void, sectionEnded: (ExportSection) throws -> Void = { _ in }) throws {
+    func read(
+        _ store: GraphStore, paper: (GraphExport.Paper) throws -> Void, entity: (ExportEntity) throws -> Void,
+        edge: (GraphExport.Edge) throws -> Void, sectionEnded: (ExportSection) throws -> Void = { _ in }
+    ) throws {
         try store.exportGraph(
             order: [.papers, .entities, .edges],
             edges: { if includes($0) { try edge($0) } },

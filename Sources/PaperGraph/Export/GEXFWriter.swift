@@ -6,7 +6,8 @@ public enum GEXFWriter {
     static let edgeAttributes = ["relation", "digest", "line", "evidence"]
 
     public static func write(_ store: GraphStore, scope: ExportScope = .everything, to write: (String) throws -> Void) throws {
-        try write("""
+        try write(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
@@ -32,29 +33,40 @@ public enum GEXFWriter {
         }
         func node(_ id: String, _ label: String, start: String?, _ data: [String: String?]) throws {
             let time = start.map { " start=\"\($0)\"" } ?? ""
-            try write("      <node id=\"\(XMLText.escape(id))\" label=\"\(XMLText.escape(label))\"\(time)>"
-                + values("n", nodeAttributes, data) + "</node>\n")
+            try write(
+                "      <node id=\"\(XMLText.escape(id))\" label=\"\(XMLText.escape(label))\"\(time)>"
+                    + values("n", nodeAttributes, data) + "</node>\n")
         }
         var edgeNumber = 0
-        try scope.read(store, paper: { p in
-            let start = p.digests.first.flatMap(WeekDate.monday(of:)) ?? WeekDate.firstDay(ofMonth: p.month)
-            try node(p.id, p.name ?? p.title, start: start, [
-                "kind": "paper", "name": p.name, "title": p.title, "url": p.url, "arxiv": p.arxiv, "month": p.month, "topic": p.topic,
-            ])
-        }, entity: { e in
-            try node(e.entity.id, e.entity.name, start: e.firstDigest.flatMap(WeekDate.monday(of:)), [
-                "kind": e.entity.kind, "name": e.entity.name, "aliases": e.entity.aliases.joined(separator: "; "), "papers": String(e.papers),
-            ])
-        }, edge: { e in
-            edgeNumber += 1
-            let time = WeekDate.monday(of: e.digest).map { " start=\"\($0)\"" } ?? ""
-            try write("      <edge id=\"\(edgeNumber)\" source=\"\(XMLText.escape(e.source))\" target=\"\(XMLText.escape(e.target))\" "
-                + "label=\"\(e.relation)\"\(time)>"
-                + values("e", edgeAttributes, ["relation": e.relation, "digest": e.digest, "line": String(e.line), "evidence": e.evidence])
-                + "</edge>\n")
-        }, sectionEnded: { section in
-            if section == .entities { try write("    </nodes>\n    <edges>\n") }
-        })
+        try scope.read(
+            store,
+            paper: { p in
+                let start = p.digests.first.flatMap(WeekDate.monday(of:)) ?? WeekDate.firstDay(ofMonth: p.month)
+                try node(
+                    p.id, p.name ?? p.title, start: start,
+                    [
+                        "kind": "paper", "name": p.name, "title": p.title, "url": p.url, "arxiv": p.arxiv, "month": p.month, "topic": p.topic,
+                    ])
+            },
+            entity: { e in
+                try node(
+                    e.entity.id, e.entity.name, start: e.firstDigest.flatMap(WeekDate.monday(of:)),
+                    [
+                        "kind": e.entity.kind, "name": e.entity.name, "aliases": e.entity.aliases.joined(separator: "; "), "papers": String(e.papers),
+                    ])
+            },
+            edge: { e in
+                edgeNumber += 1
+                let time = WeekDate.monday(of: e.digest).map { " start=\"\($0)\"" } ?? ""
+                try write(
+                    "      <edge id=\"\(edgeNumber)\" source=\"\(XMLText.escape(e.source))\" target=\"\(XMLText.escape(e.target))\" "
+                        + "label=\"\(e.relation)\"\(time)>"
+                        + values("e", edgeAttributes, ["relation": e.relation, "digest": e.digest, "line": String(e.line), "evidence": e.evidence])
+                        + "</edge>\n")
+            },
+            sectionEnded: { section in
+                if section == .entities { try write("    </nodes>\n    <edges>\n") }
+            })
         try write("    </edges>\n  </graph>\n</gexf>\n")
     }
 }

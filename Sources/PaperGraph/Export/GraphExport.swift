@@ -109,12 +109,12 @@ extension GraphStore {
     /// The whole graph as one value (small graphs and tests).
     public func export() throws -> GraphExport {
         var out = GraphExport(papers: [], entities: [], edges: [])
-        try exportGraph(edges: { out.edges.append($0) }, entities: { out.entities.append($0.entity) },
-                        papers: { out.papers.append($0) }, sectionEnded: { _ in })
+        try exportGraph(
+            edges: { out.edges.append($0) }, entities: { out.entities.append($0.entity) },
+            papers: { out.papers.append($0) }, sectionEnded: { _ in })
         return out
     }
 }
-
 
 /// The three parts of an export, in the order a format wants them.
 public enum ExportSection: Sendable, Equatable { case edges, entities, papers }

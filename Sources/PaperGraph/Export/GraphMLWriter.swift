@@ -11,7 +11,8 @@ public enum GraphMLWriter {
     ]
 
     public static func write(_ store: GraphStore, scope: ExportScope = .everything, to write: (String) throws -> Void) throws {
-        try write("""
+        try write(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
@@ -26,20 +27,33 @@ public enum GraphMLWriter {
             try write(out + "</node>\n")
         }
         var edgeNumber = 0
-        try scope.read(store, paper: { p in
-            try node(p.id, [("kind", "paper"), ("name", p.name), ("title", p.title), ("url", p.url), ("arxiv", p.arxiv),
-                            ("month", p.month), ("topic", p.topic), ("topics", p.topics.joined(separator: "; ")),
-                            ("digests", p.digests.joined(separator: "; "))])
-        }, entity: { e in
-            try node(e.entity.id, [("kind", e.entity.kind), ("name", e.entity.name), ("aliases", e.entity.aliases.joined(separator: "; ")),
-                                   ("papers", String(e.papers))])
-        }, edge: { e in
-            edgeNumber += 1
-            try write("    <edge id=\"e\(edgeNumber)\" source=\"\(XMLText.escape(e.source))\" target=\"\(XMLText.escape(e.target))\">"
-                + "<data key=\"relation\">\(e.relation)</data><data key=\"digest\">\(XMLText.escape(e.digest))</data>"
-                + "<data key=\"language\">\(XMLText.escape(e.language))</data><data key=\"line\">\(e.line)</data>"
-                + "<data key=\"evidence\">\(XMLText.escape(e.evidence))</data></edge>\n")
-        })
+        try scope.read(
+            store,
+            paper: { p in
+                try node(
+                    p.id,
+                    [
+                        ("kind", "paper"), ("name", p.name), ("title", p.title), ("url", p.url), ("arxiv", p.arxiv),
+                        ("month", p.month), ("topic", p.topic), ("topics", p.topics.joined(separator: "; ")),
+                        ("digests", p.digests.joined(separator: "; ")),
+                    ])
+            },
+            entity: { e in
+                try node(
+                    e.entity.id,
+                    [
+                        ("kind", e.entity.kind), ("name", e.entity.name), ("aliases", e.entity.aliases.joined(separator: "; ")),
+                        ("papers", String(e.papers)),
+                    ])
+            },
+            edge: { e in
+                edgeNumber += 1
+                try write(
+                    "    <edge id=\"e\(edgeNumber)\" source=\"\(XMLText.escape(e.source))\" target=\"\(XMLText.escape(e.target))\">"
+                        + "<data key=\"relation\">\(e.relation)</data><data key=\"digest\">\(XMLText.escape(e.digest))</data>"
+                        + "<data key=\"language\">\(XMLText.escape(e.language))</data><data key=\"line\">\(e.line)</data>"
+                        + "<data key=\"evidence\">\(XMLText.escape(e.evidence))</data></edge>\n")
+            })
         try write("  </graph>\n</graphml>\n")
     }
 }

@@ -40,8 +40,12 @@ public enum MermaidWriter {
             ids[node.key] = id
             let text = label(node.attributes["label"] ?? node.key)
             lines.append("  \(id)\(shaped(text, shape: node.attributes["shape"]))")
-            let kind = node.attributes["shape"] == "box" ? "paper" : node.attributes["shape"] == "cylinder" ? "dataset"
-                : node.attributes["shape"] == "note" ? "metric" : "method"
+            let kind =
+                node.attributes["shape"] == "box"
+                ? "paper"
+                : node.attributes["shape"] == "cylinder"
+                    ? "dataset"
+                    : node.attributes["shape"] == "note" ? "metric" : "method"
             lines.append("  class \(id) \(kind)")
         }
         for edge in map.graph.edges where edge.attributes["style"] != "invis" {

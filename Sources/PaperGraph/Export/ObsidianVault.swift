@@ -20,8 +20,11 @@ public enum ObsidianVault {
             switch scalar {
             case "/", "\\", ":", "*", "?", "\"", "<", ">", "|", "#", "^", "[", "]", "%": out += "-"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .format { out += " " }
-                else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .format {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         out = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -126,8 +129,10 @@ public enum ObsidianVault {
         }
         for e in entities {
             let id = e.entity.id
-            var lines = ["---", "papergraph: entity", "id: \(yaml(id))", "kind: \(yaml(e.entity.kind))",
-                         "aliases: \(yamlList(e.entity.aliases))", "papers: \(e.papers)", "---", "", "# \(display(e.entity.name))", ""]
+            var lines = [
+                "---", "papergraph: entity", "id: \(yaml(id))", "kind: \(yaml(e.entity.kind))",
+                "aliases: \(yamlList(e.entity.aliases))", "papers: \(e.papers)", "---", "", "# \(display(e.entity.name))", "",
+            ]
             let incoming = byTarget[id] ?? []
             let parents = (bySource[id] ?? []).filter { $0.relation == Relation.derived_from.rawValue }
             let children = incoming.filter { $0.relation == Relation.derived_from.rawValue }

@@ -19,14 +19,17 @@ struct EntryReading {
     init(entry: PaperEntry, scanner: MentionScanner) {
         self.entry = entry
         self.scanner = scanner
-        var sentences = [Sentence(text: entry.heading, line: entry.line, codeSpans: []),
-                         Sentence(text: entry.title, line: entry.line, codeSpans: [])]
+        var sentences = [
+            Sentence(text: entry.heading, line: entry.line, codeSpans: []),
+            Sentence(text: entry.title, line: entry.line, codeSpans: []),
+        ]
         sentences += Sentence.split(entry.body)
         self.sentences = sentences
         definitions = sentences.flatMap { scanner.definitions(in: $0.text) }
         let gazetteer = scanner.gazetteer
-        internalNames = Set(definitions.filter { $0.isInternal && gazetteer.entry(for: $0.abbreviation) == nil }
-            .map { EntityName.normalise($0.abbreviation) })
+        internalNames = Set(
+            definitions.filter { $0.isInternal && gazetteer.entry(for: $0.abbreviation) == nil }
+                .map { EntityName.normalise($0.abbreviation) })
         var abbreviations: [String: String] = [:]
         for d in definitions where !d.isInternal { abbreviations[EntityName.normalise(d.full)] = d.abbreviation }
         self.abbreviations = abbreviations
@@ -36,7 +39,11 @@ struct EntryReading {
 
     // MARK: - The paper's short name
 
-    static let titleStopWords: Set<String> = ["a", "an", "the", "towards", "toward", "learning", "from", "what", "how", "when", "why", "is", "are", "do", "does", "can", "on", "in", "beyond", "rethinking", "revisiting", "seeing", "robust", "efficient", "scaling", "unified", "deep", "multi-modal", "stabilizing", "generalizable", "real-time", "fast", "large", "open", "simple", "one", "all", "let", "make", "making", "to", "vision", "video", "3d", "4d", "2d"]
+    static let titleStopWords: Set<String> = [
+        "a", "an", "the", "towards", "toward", "learning", "from", "what", "how", "when", "why", "is", "are", "do", "does", "can", "on", "in", "beyond",
+        "rethinking", "revisiting", "seeing", "robust", "efficient", "scaling", "unified", "deep", "multi-modal", "stabilizing", "generalizable", "real-time",
+        "fast", "large", "open", "simple", "one", "all", "let", "make", "making", "to", "vision", "video", "3d", "4d", "2d",
+    ]
 
     /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
     /// or the title's first word when the heading or summary repeats it.
@@ -50,9 +57,10 @@ struct EntryReading {
             }
         }
         if let first = entry.title.split(separator: " ").first.map(String.init), first.count >= 3,
-           !Self.titleStopWords.contains(first.lowercased()), scanner.gazetteer.entry(for: first) == nil,
-           first.first?.isLetter == true,
-           entry.heading.contains(first) || Self.count(first, in: bodyText) >= 2 {
+            !Self.titleStopWords.contains(first.lowercased()), scanner.gazetteer.entry(for: first) == nil,
+            first.first?.isLetter == true,
+            entry.heading.contains(first) || Self.count(first, in: bodyText) >= 2
+        {
             return first
         }
         for mention in mentionLists[0] where mention.knownKind == nil {
@@ -70,8 +78,9 @@ struct EntryReading {
         var i = 0
         while i + needle.count <= hay.count {
             if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle),
-               i == 0 || !isWordByte(hay[i - 1]) || !isWordByte(needle[0]),
-               i + needle.count == hay.count || !isWordByte(hay[i + needle.count]) || !isWordByte(needle[needle.count - 1]) {
+                i == 0 || !isWordByte(hay[i - 1]) || !isWordByte(needle[0]),
+                i + needle.count == hay.count || !isWordByte(hay[i + needle.count]) || !isWordByte(needle[needle.count - 1])
+            {
                 count += 1
                 i += needle.count
             } else {
@@ -128,7 +137,8 @@ struct EntryReading {
             for i in mentions.indices {
                 let previousEnd = i > 0 ? mentions[i - 1].offset + mentions[i - 1].surface.count : -1
                 if i > 0, previousEnd <= mentions[i].offset,
-                   String(text[previousEnd..<mentions[i].offset]).wholeMatch(of: Self.listGap) != nil {
+                    String(text[previousEnd..<mentions[i].offset]).wholeMatch(of: Self.listGap) != nil
+                {
                     chains[chains.count - 1].append(i)
                 } else {
                     chains.append([i])
@@ -146,14 +156,18 @@ struct EntryReading {
                 let lastEnd = last.offset + last.surface.count
                 let (_, chainEnd) = clauseBounds(last.offset, lastEnd)
                 let sharedBefore = String(text[max(chainStart, first.offset - 16)..<first.offset])
-                let chainWindow = String(text[max(chainStart, first.offset - 8)..<first.offset])
+                let chainWindow =
+                    String(text[max(chainStart, first.offset - 8)..<first.offset])
                     + " " + String(text[lastEnd..<min(chainEnd, lastEnd + 14)])
-                let chainIsDataset = RelationCues.datasetNear.occurs(in: chainWindow)
+                let chainIsDataset =
+                    RelationCues.datasetNear.occurs(in: chainWindow)
                     || chain.contains { mentions[$0].knownKind == .dataset }
                 for index in chain {
                     let mention = mentions[index]
                     let key = EntityName.normalise(mention.surface)
-                    let name = mention.knownKind != nil ? mention.name
+                    let name =
+                        mention.knownKind != nil
+                        ? mention.name
                         : abbreviations[key].flatMap { gazetteer.entry(for: $0)?.name ?? $0 } ?? mention.name
                     let start = mention.offset, end = mention.offset + mention.surface.count
                     let (clauseStart, clauseEnd) = clauseBounds(start, end)
@@ -162,16 +176,20 @@ struct EntryReading {
                     // Organisations (来自 A 与 B 的研究团队) and module names are not entities; a list shares the cue.
                     let lastAfter = String(text[lastEnd..<min(chainEnd, lastEnd + 18)])
                     if mention.knownKind == nil,
-                       RelationCues.notEntityAfter.matches(after) || RelationCues.notEntityAfter.matches(lastAfter)
-                        || RelationCues.notEntityBefore.matches(ownBefore) || RelationCues.notEntityBefore.matches(sharedBefore) { continue }
+                        RelationCues.notEntityAfter.matches(after) || RelationCues.notEntityAfter.matches(lastAfter)
+                            || RelationCues.notEntityBefore.matches(ownBefore) || RelationCues.notEntityBefore.matches(sharedBefore)
+                    {
+                        continue
+                    }
                     var vote: EntityKind? = nil
                     var weight = 2
                     if mention.knownKind == nil {
                         if RelationCues.metricBefore.matches(ownBefore) {
                             vote = .metric
                         } else if chainIsDataset || RelationCues.datasetName.matches(name)
-                                    || Self.inBenchmarkPhrase(Array(text[clauseStart..<clauseEnd]), at: start - clauseStart)
-                                    || RelationCues.datasetNear.occurs(in: String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)])) {
+                            || Self.inBenchmarkPhrase(Array(text[clauseStart..<clauseEnd]), at: start - clauseStart)
+                            || RelationCues.datasetNear.occurs(in: String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)]))
+                        {
                             vote = .dataset
                         } else {
                             // No cue is weak evidence: an explicit dataset cue elsewhere outweighs it.
@@ -179,17 +197,20 @@ struct EntryReading {
                             weight = 1
                         }
                     }
-                    let id = registry.add(name: name, surface: mention.surface, known: mention.knownKind, vote: vote, weight: weight,
-                                          line: sentence.line, sentence: sentence.text)
-                    occurrences.append(Occurrence(id: id, kind: mention.knownKind, sentence: sentence, offset: mention.offset,
-                                                  before: index == chain.first! ? ownBefore : sharedBefore,
-                                                  after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
-                                                  clause: String(text[clauseStart..<clauseEnd]),
-                                                  clauseBefore: String(text[max(clauseStart, start - 30)..<start]),
-                                                  clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
-                                                  sentenceIndex: sentenceIndex, inList: chain.count > 1,
-                                                  listIsDataset: chainIsDataset,
-                                                  otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start }))
+                    let id = registry.add(
+                        name: name, surface: mention.surface, known: mention.knownKind, vote: vote, weight: weight,
+                        line: sentence.line, sentence: sentence.text)
+                    occurrences.append(
+                        Occurrence(
+                            id: id, kind: mention.knownKind, sentence: sentence, offset: mention.offset,
+                            before: index == chain.first! ? ownBefore : sharedBefore,
+                            after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
+                            clause: String(text[clauseStart..<clauseEnd]),
+                            clauseBefore: String(text[max(clauseStart, start - 30)..<start]),
+                            clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
+                            sentenceIndex: sentenceIndex, inList: chain.count > 1,
+                            listIsDataset: chainIsDataset,
+                            otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start }))
                 }
             }
         }
@@ -229,8 +250,9 @@ struct EntryReading {
             let id = EntityName.id(for: name)
             if registry.items[id] == nil {
                 let isDataset = RelationCues.datasetNear.occurs(in: "\(entry.heading) \(entry.title)")
-                registry.add(name: name, surface: name, known: nil, vote: isDataset ? .dataset : .method,
-                             line: entry.line, sentence: entry.heading)
+                registry.add(
+                    name: name, surface: name, known: nil, vote: isDataset ? .dataset : .method,
+                    line: entry.line, sentence: entry.heading)
             }
             result.mainEntity = id
             result.edges.append((.proposes, id, entry.line, entry.heading))
@@ -239,7 +261,8 @@ struct EntryReading {
                 let named = RelationCues.namedBefore.matches(occurrence.before)
                 // Released variants carry the paper's name: DeepSeek-V3.2-Speciale, Z-Image-Turbo.
                 let variant = key.count > prefix!.count + 1 && key.hasPrefix(prefix!)
-                let introducedDataset = registry.kind(of: occurrence.id) == .dataset
+                let introducedDataset =
+                    registry.kind(of: occurrence.id) == .dataset
                     && RelationCues.introduces.occurs(in: occurrence.clause)
                     && RelationCues.datasetNear.occurs(in: occurrence.clause)
                 if (named || variant || introducedDataset) && ruleProposed[occurrence.id] == nil {
@@ -294,25 +317,30 @@ struct EntryReading {
             let comparedBefore = Self.endsWithCompareWord(occurrence.before) && RelationCues.comparedBefore.matches(occurrence.before)
             let compareByExample = isExample && hasCompareCue(sentencePrefix)
             let compares = !othersWork && kind == .method && (compareClause || comparedBefore || compareByExample)
-            let usesEarlier = RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
+            let usesEarlier =
+                RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
                 && RelationCues.usesEarlier.matches(occurrence.clauseBefore)
-            let byAgent = occurrence.before.contains(Character("由")) && RelationCues.byAgentBefore.matches(occurrence.before)
+            let byAgent =
+                occurrence.before.contains(Character("由")) && RelationCues.byAgentBefore.matches(occurrence.before)
                 && RelationCues.byAgentAfter.matches(occurrence.after)
             let usesByExample = !compares && (isExample && RelationCues.usesVerb.occurs(in: sentencePrefix) || usesEarlier || byAgent)
-            let measuredHere = occurrence.before.contains(Character("在")) && RelationCues.evaluatedBefore.matches(occurrence.before)
+            let measuredHere =
+                occurrence.before.contains(Character("在")) && RelationCues.evaluatedBefore.matches(occurrence.before)
                 && RelationCues.evaluatedAfter.matches(occurrence.after)
             let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
-            for (flag, name) in [(othersWork, "others"), (buildsBefore, "buildsBefore"), (buildsAfter, "buildsAfter"),
-                                 (usesBefore, "usesBefore"), (usesAfter, "usesAfter"), (isExample, "example"),
-                                 (compareClause, "compareClause"), (comparedBefore, "comparedBefore"),
-                                 (compareByExample, "compareExample"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),
-                                 (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
-                                 (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
-                                 (occurrence.otherSubject, "otherSubject"),
-                                 (clauseCue(RelationCues.introduces, "introduces", occurrence.clause), "introduces"),
-                                 (clauseCue(RelationCues.datasetNear, "dataset", occurrence.clause), "datasetClause"),
-                                 (Self.startsWithNumber(occurrence.clauseAfter) && RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
-                                 (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject")]
+            for (flag, name) in [
+                (othersWork, "others"), (buildsBefore, "buildsBefore"), (buildsAfter, "buildsAfter"),
+                (usesBefore, "usesBefore"), (usesAfter, "usesAfter"), (isExample, "example"),
+                (compareClause, "compareClause"), (comparedBefore, "comparedBefore"),
+                (compareByExample, "compareExample"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),
+                (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
+                (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
+                (occurrence.otherSubject, "otherSubject"),
+                (clauseCue(RelationCues.introduces, "introduces", occurrence.clause), "introduces"),
+                (clauseCue(RelationCues.datasetNear, "dataset", occurrence.clause), "datasetClause"),
+                (Self.startsWithNumber(occurrence.clauseAfter) && RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
+                (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject"),
+            ]
             where flag { cues.append("cue:" + name) }
             if let prefix, !prefix.isEmpty, occurrence.clauseBefore.lowercased().contains(prefix) { cues.append("cue:paperNameBefore") }
             cues.append("pos:" + (occurrence.sentenceIndex < 3 ? ["heading", "title", "first"][occurrence.sentenceIndex] : "body"))
@@ -320,9 +348,7 @@ struct EntryReading {
             cues += clauseWords(occurrence.clause)
             switch kind {
             case .dataset:
-                if measuredHere || evaluateSentence { note(.evaluates_on) }
-                else if builds { note(.builds_on) }
-                else { note(.mentions) }
+                if measuredHere || evaluateSentence { note(.evaluates_on) } else if builds { note(.builds_on) } else { note(.mentions) }
             case .method:
                 if builds { note(.builds_on) }
                 if compares { note(.compares_with) }
@@ -350,8 +376,9 @@ struct EntryReading {
             }
             guard var candidate = candidates[id] else { continue }
             candidate.rule = relations
-            candidate.features = pairFeatures(candidate, kind: registry.kind(of: id), known: registry.items[id]?.known,
-                                              name: registry.items[id]?.name ?? id, paperKey: prefix, titleKey: title)
+            candidate.features = pairFeatures(
+                candidate, kind: registry.kind(of: id), known: registry.items[id]?.known,
+                name: registry.items[id]?.name ?? id, paperKey: prefix, titleKey: title)
             result.candidates.append(candidate)
         }
         return result
@@ -359,8 +386,10 @@ struct EntryReading {
 
     /// Features of the pair as a whole: the rules' votes, kind, name shape, and how the
     /// name relates to the paper's own name and title, plus every mention's cues.
-    private func pairFeatures(_ candidate: Candidate, kind: EntityKind, known: EntityKind?, name: String,
-                              paperKey: String?, titleKey: String) -> Set<String> {
+    private func pairFeatures(
+        _ candidate: Candidate, kind: EntityKind, known: EntityKind?, name: String,
+        paperKey: String?, titleKey: String
+    ) -> Set<String> {
         var features: Set<String> = ["bias", "kind:\(kind.rawValue)", "known:\(known?.rawValue ?? "none")"]
         for relation in candidate.rule.keys { features.insert("rule:\(relation.rawValue)") }
         let count = candidate.occurrences.count
@@ -417,7 +446,10 @@ struct EntryReading {
         if name.first?.isLowercase == true { out.append("lower") }
         if name.unicodeScalars.contains(where: TextSegmenter.isCJK) { out.append("cjk") }
         if letters.count >= 2, letters.first!.isUppercase, letters.dropFirst().contains(where: \.isUppercase),
-           letters.contains(where: \.isLowercase) { out.append("camel") }
+            letters.contains(where: \.isLowercase)
+        {
+            out.append("camel")
+        }
         return out
     }
 
@@ -435,8 +467,10 @@ struct EntryReading {
         return out
     }
 
-    static let benchmarkAfter = KeywordSet(["数据集上", "数据集中", "基准上", "基准中", "基准测试上", "基准测试中",
-                                            "benchmark上", "benchmark 上", "测试集上", "测试集中", "数据集 上", "基准 上"])
+    static let benchmarkAfter = KeywordSet([
+        "数据集上", "数据集中", "基准上", "基准中", "基准测试上", "基准测试中",
+        "benchmark上", "benchmark 上", "测试集上", "测试集中", "数据集 上", "基准 上",
+    ])
 
     /// `在 … X … 基准上`: a name inside such a phrase is a dataset.
     static func inBenchmarkPhrase(_ clause: [Character], at offset: Int) -> Bool {

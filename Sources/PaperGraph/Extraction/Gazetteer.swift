@@ -22,7 +22,8 @@ public struct Gazetteer: Sendable {
 
     public static let standard: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return Gazetteer(text: "") }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return Gazetteer(text: "") }
         return Gazetteer(text: text)
     }()
 

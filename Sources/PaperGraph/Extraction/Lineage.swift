@@ -16,14 +16,16 @@ struct Lineage {
     nonisolated(unsafe) static let predecessorGap = /^\s*的\s*(直接)?前作\s*$/
     static let variantOf = CuePattern(#"^\s*[）)]?\s*的\s*(一个|一种)?\S{0,4}(变体|扩展版?|改进版|升级版|加速版|后继)"#)
 
-    static let sameModelSuffix = CuePattern(#"^(?i)([\s\-_]?(n|s|m|l|x|b|t|h|g|tiny|small|base|large|huge|giant|nano|mini|medium|xl|xxl)(/\d+)?|[\s\-]?v?1(\.0)?)$"#)
+    static let sameModelSuffix = CuePattern(
+        #"^(?i)([\s\-_]?(n|s|m|l|x|b|t|h|g|tiny|small|base|large|huge|giant|nano|mini|medium|xl|xxl)(/\d+)?|[\s\-]?v?1(\.0)?)$"#)
 
     static let statesDescent = KeywordSet(["变体", "前作", "版本", "扩展", "后继", "继任"])
 
     /// Trailing parts that name a size, checkpoint or backbone of one model (Qwen3-30B-Instruct,
     /// Mask2Former-R50, ViT-L, SAM2.1-L): per the annotation guide the same model, never a child.
     nonisolated(unsafe) static let sizeAfterDigit = /(?i)^(.*\d)[\-_](\d+(\.\d+)?b)$/
-    nonisolated(unsafe) static let sizeSuffix = /(?i)[\s\-_]+(\d+(\.\d+)?[bmk]|a\d+(\.\d+)?b|\d+x\d+[bm]?|instruct|base|chat|thinking|preview|it|r\d{2,3}|[nsmlbthgx]|tiny|small|large|huge|giant|nano|mini|medium|xl|xxl|hf|fp\d+|int\d+)$/
+    nonisolated(unsafe) static let sizeSuffix =
+        /(?i)[\s\-_]+(\d+(\.\d+)?[bmk]|a\d+(\.\d+)?b|\d+x\d+[bm]?|instruct|base|chat|thinking|preview|it|r\d{2,3}|[nsmlbthgx]|tiny|small|large|huge|giant|nano|mini|medium|xl|xxl|hf|fp\d+|int\d+)$/
 
     /// The name without its size, checkpoint and backbone parts.
     static func baseModel(_ name: String) -> String {
@@ -51,8 +53,9 @@ struct Lineage {
         var parents: [String: [String: (Int, String)]] = [:]  // child → parent → evidence
         func add(_ child: String, _ parent: String, _ line: Int, _ evidence: String) {
             guard child != parent, registry.items[child] != nil, registry.items[parent] != nil,
-                  registry.kind(of: child) != .metric, registry.kind(of: child) == registry.kind(of: parent),
-                  baseKey(child) != baseKey(parent) else { return }
+                registry.kind(of: child) != .metric, registry.kind(of: child) == registry.kind(of: parent),
+                baseKey(child) != baseKey(parent)
+            else { return }
             if parents[child]?[parent] == nil { parents[child, default: [:]][parent] = (line, evidence) }
         }
 
@@ -77,7 +80,10 @@ struct Lineage {
                 for start in 0...(chars.count - length) {
                     guard let parent = idByKey[String(chars[start..<(start + length)])], parent != child else { continue }
                     if Self.encodes(child: childName, parent: registry.items[parent]!.name, checkingSize: false),
-                       baseKey(child) != baseKey(parent) { containment[child, default: []].insert(parent) }
+                        baseKey(child) != baseKey(parent)
+                    {
+                        containment[child, default: []].insert(parent)
+                    }
                 }
             }
         }

@@ -68,20 +68,25 @@ public struct MentionScanner: Sendable {
     nonisolated(unsafe) static let dimensionThenWord = /\d[dD]-?([A-Z][\w\-]*)/
     nonisolated(unsafe) static let versionPattern = /^\s(\d+(?:\.\d+)?)(?![\w.])/
     /// A spaced version with optional spaced tiers after a name: ` 3`, ` 2.5 Pro`, ` 3 Flash Preview`.
-    nonisolated(unsafe) static let versionTierPattern = /^\s[vV]?\d(?:\.\d)?(?![\w.%])(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air|Large|Small|Medium|Base|Chat|Coder|VL))*(?![\w])/
+    nonisolated(unsafe) static let versionTierPattern =
+        /^\s[vV]?\d(?:\.\d)?(?![\w.%])(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air|Large|Small|Medium|Base|Chat|Coder|VL))*(?![\w])/
 
     /// A capitalised word that is not a common English word (Moondream, Gemini): a name when
     /// a version follows it.
     func isCapitalisedWord(_ token: String) -> Bool {
         guard let first = token.unicodeScalars.first, (0x41...0x5A).contains(first.value),
-              token.unicodeScalars.dropFirst().allSatisfy({ (0x61...0x7A).contains($0.value) }) else { return false }
+            token.unicodeScalars.dropFirst().allSatisfy({ (0x61...0x7A).contains($0.value) })
+        else { return false }
         return !gazetteer.isExcluded(token) && !LexiconFiles.commonWords.contains(token.lowercased())
     }
-    nonisolated(unsafe) static let sizePattern = /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
+    nonisolated(unsafe) static let sizePattern =
+        /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
     /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric.
-    nonisolated(unsafe) static let descriptiveSuffix = /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise|accelerated|efficient|oriented|centered)$/
+    nonisolated(unsafe) static let descriptiveSuffix =
+        /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise|accelerated|efficient|oriented|centered)$/
     /// English words that name parts of one system rather than a method another paper would reuse.
-    nonisolated(unsafe) static let internalWords = /(?i)\b(adapter|module|block|head|loss|mechanism|layer|branch|extractor|strategy|connector|unit|encoder|decoder|embedding|token|gate|gating|fusion|attention|refinement|alignment|regularization|sampling|prior|bank|memory|query|queries|pooling|aggregation|projector|router|scheduler|reward|objective|score|metric|filter|field|representation|pipeline|stage|step|operator|function|map)s?\b/
+    nonisolated(unsafe) static let internalWords =
+        /(?i)\b(adapter|module|block|head|loss|mechanism|layer|branch|extractor|strategy|connector|unit|encoder|decoder|embedding|token|gate|gating|fusion|attention|refinement|alignment|regularization|sampling|prior|bank|memory|query|queries|pooling|aggregation|projector|router|scheduler|reward|objective|score|metric|filter|field|representation|pipeline|stage|step|operator|function|map)s?\b/
 
     /// All mentions in a sentence, left to right, none overlapping.
     public func mentions(in sentence: Sentence) -> [Mention] {
@@ -97,7 +102,8 @@ public struct MentionScanner: Sendable {
             while i < lowerChars.count {
                 var matched = 0
                 if let candidates = gazetteer.phrasesByFirst[lowerChars[i]],
-                   i == 0 || !Self.isWordCharacter(lowerChars[i - 1]) || !Self.isWordCharacter(lowerChars[i]) {
+                    i == 0 || !Self.isWordCharacter(lowerChars[i - 1]) || !Self.isWordCharacter(lowerChars[i])
+                {
                     for (phrase, entry) in candidates where i + phrase.count <= lowerChars.count {
                         guard lowerChars[i..<(i + phrase.count)].elementsEqual(phrase) else { continue }
                         let end = i + phrase.count
@@ -139,7 +145,8 @@ public struct MentionScanner: Sendable {
             // "SAM 3", "Wan 2.1": a name followed by a bare version number.
             let after = text[range.upperBound...]
             if after.first == " ", after.dropFirst().first?.isNumber == true, token.first?.isLetter == true,
-               let version = after.prefixMatch(of: Self.versionPattern) {
+                let version = after.prefixMatch(of: Self.versionPattern)
+            {
                 let joined = token + " " + version.output.1
                 if let entry = gazetteer.entry(for: joined) {
                     let end = text.index(range.upperBound, offsetBy: version.output.0.count)
@@ -152,8 +159,9 @@ public struct MentionScanner: Sendable {
             // "Moondream 3", "Gemini 2.5 Flash": a name, a spaced version, and tiers, read as one name.
             // A score after a name (StarVLA 98.0, FID 6.47) is not a version: one digit, or d.d.
             if after.first == " ", token.first?.isLetter == true, token.count >= 3, !token.contains(where: \.isNumber),
-               gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? (isNameShaped(token) || isCapitalisedWord(token)),
-               let version = after.prefixMatch(of: Self.versionTierPattern) {
+                gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? (isNameShaped(token) || isCapitalisedWord(token)),
+                let version = after.prefixMatch(of: Self.versionTierPattern)
+            {
                 let joined = token + version.output.replacing(Self.spaces, with: " ")
                 let end = text.index(range.upperBound, offsetBy: version.output.count)
                 if !covered.contains(where: { $0.overlaps(range.lowerBound..<end) }) {
@@ -189,9 +197,15 @@ public struct MentionScanner: Sendable {
         if startsWithDigit || "vVtTiIxX".contains(token.first!), token.wholeMatch(of: Self.sizePattern) != nil { return false }
         // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.
         if token.contains(Character("+")), !token.hasSuffix("+"),
-           token.split(separator: "+").allSatisfy({ gazetteer.isExcluded(String($0)) || !isNameShaped(String($0)) }) { return false }
+            token.split(separator: "+").allSatisfy({ gazetteer.isExcluded(String($0)) || !isNameShaped(String($0)) })
+        {
+            return false
+        }
         if startsWithDigit, let m = token.wholeMatch(of: Self.digitsThenWord),
-           gazetteer.isExcluded(String(m.output.2)) || gazetteer.entry(for: String(m.output.2))?.kind == .metric { return false }
+            gazetteer.isExcluded(String(m.output.2)) || gazetteer.entry(for: String(m.output.2))?.kind == .metric
+        {
+            return false
+        }
         if startsWithDigit, let m = token.wholeMatch(of: Self.dimensionThenWord), gazetteer.isExcluded(String(m.output.1)) { return false }
         // One pass over scalars: Character properties cost far more on the hot path.
         var letterCount = 0, uppers = 0, hasDigit = false, hasGreek = false
@@ -212,7 +226,9 @@ public struct MentionScanner: Sendable {
                 part.count > 1 && part.dropFirst().allSatisfy { $0.isLowercase } && !part.contains(where: \.isNumber)
             }
             if plain { return false }
-            if parts.allSatisfy({ gazetteer.isExcluded(String($0)) || $0.first?.isNumber == true && $0.wholeMatch(of: Self.sizePattern) != nil }) { return false }
+            if parts.allSatisfy({ gazetteer.isExcluded(String($0)) || $0.first?.isNumber == true && $0.wholeMatch(of: Self.sizePattern) != nil }) {
+                return false
+            }
         }
         if hasGreek { return true }
         if uppers >= 2 {
@@ -235,9 +251,15 @@ public struct MentionScanner: Sendable {
     static func isBoundary(_ text: String, _ range: Range<String.Index>) -> Bool {
         func isWordChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
         if range.lowerBound > text.startIndex, let first = text[range].first, isWordChar(first),
-           isWordChar(text[text.index(before: range.lowerBound)]) { return false }
+            isWordChar(text[text.index(before: range.lowerBound)])
+        {
+            return false
+        }
         if range.upperBound < text.endIndex, let last = text[range].last, isWordChar(last),
-           isWordChar(text[range.upperBound]) { return false }
+            isWordChar(text[range.upperBound])
+        {
+            return false
+        }
         return true
     }
 
@@ -270,17 +292,20 @@ public struct MentionScanner: Sendable {
                 let full = inner[..<comma].trimmedWhitespace()
                 let abbreviation = inner[inner.index(after: comma)...].trimmedWhitespace()
                 if Self.isToken(abbreviation), !full.isEmpty, full.allSatisfy({ Self.isNameCharacter($0) || $0 == " " }),
-                   Self.abbreviates(abbreviation, full) {
+                    Self.abbreviates(abbreviation, full)
+                {
                     out.append(Definition(full: full, abbreviation: abbreviation, isInternal: full.firstMatch(of: Self.internalWords) != nil))
                 }
             } else if innerWords.count == 1, Self.isToken(inner) {
                 if !before.isEmpty {
                     // Full Name (ABBR): keep the words from the first whose initial is the abbreviation's.
                     guard let initial = inner.lowercased().first,
-                          let start = before.firstIndex(where: { $0.lowercased().first == initial }) else { continue }
+                        let start = before.firstIndex(where: { $0.lowercased().first == initial })
+                    else { continue }
                     let full = before[start...].joined(separator: " ")
                     guard full.count > inner.count, EntityName.normalise(full) != EntityName.normalise(inner),
-                          Self.abbreviates(inner, full) else { continue }
+                        Self.abbreviates(inner, full)
+                    else { continue }
                     out.append(Definition(full: full, abbreviation: inner, isInternal: full.firstMatch(of: Self.internalWords) != nil))
                 } else {
                     // 中文（ABBR）: a Chinese term glossed with its acronym names a concept, unless it is a measure.
@@ -298,7 +323,8 @@ public struct MentionScanner: Sendable {
                 let initials = String(inner.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first)).lowercased()
                 let letters = abbreviation.lowercased().filter(\.isLetter)
                 guard letters.count >= 2, initials.hasPrefix(String(letters.prefix(2))) || Set(letters).isSubset(of: Set(initials)),
-                      Self.abbreviates(abbreviation, inner) else { continue }
+                    Self.abbreviates(abbreviation, inner)
+                else { continue }
                 out.append(Definition(full: inner, abbreviation: abbreviation, isInternal: inner.firstMatch(of: Self.internalWords) != nil))
             }
         }

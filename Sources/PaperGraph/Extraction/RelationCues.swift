@@ -4,11 +4,17 @@
 /// it, or anywhere in the clause. General phrasing only; nothing here names a paper.
 enum RelationCues {
     /// Words just before a name the paper descends from: 基于 X, 在 X 的基础上, built on X.
-    static let buildsBefore = CuePattern(#"(灵感来源于|灵感来自|受到?|inspired by|基于|基於|建立在|构建于|建立于|借鉴了?|继承了?|沿用了?|扩展了?|改进了?|改造了?|微调了?|蒸馏了?|加速了?|直接前作|前作|源自|脱胎于|based on|built on|builds on|build on|extends|extending|fine-tunes?|fine-tuning|distills?|distilling|on top of|upon)\s*(其|的|了|一个|现有的|强大的|预训练的|经典的|标准的?|冻结的|原始的|原版的?|the|a|an|pretrained|pre-trained|frozen)?\s*$"#)
+    static let buildsBefore = CuePattern(
+        #"(灵感来源于|灵感来自|受到?|inspired by|基于|基於|建立在|构建于|建立于|借鉴了?|继承了?|沿用了?|扩展了?|改进了?|改造了?|微调了?|蒸馏了?|加速了?|直接前作|前作|源自|脱胎于|based on|built on|builds on|build on|extends|extending|fine-tunes?|fine-tuning|distills?|distilling|on top of|upon)\s*(其|的|了|一个|现有的|强大的|预训练的|经典的|标准的?|冻结的|原始的|原版的?|the|a|an|pretrained|pre-trained|frozen)?\s*$"#
+    )
     /// Words just after such a name: X 的基础上, 以 X 为骨干, X 作为语言基座, X-based.
-    static let buildsAfter = CuePattern(#"^\s*[）)]?\s*(-based|-style|-like|的?基础上|基础|之上|为(其)?(核心)?(骨干|主干|基座|底座|基础|教师|backbone|起点)|作为(其)?(核心)?(视觉|语言|图像)?(骨干|主干|基座|底座|基础模型|教师|backbone|编码器|基石|起点|表示)|的?(前作|变体|扩展|改进版?|加速版?|蒸馏版?|微调版?)|的?\S{0,2}倍加速|加速|的?思想|的?启发|架构(?![中的])|的?图像编码器|的?(解码器|编码器|骨干网络|主干网络)(内部|中|的)|\s*这样的?\S{0,6}模型内部|的?内部|的?预训练权重|上进行(微调|蒸馏|改进|扩展)|进行(微调|蒸馏|改进|扩展|加速)|模型进行(微调|蒸馏)| backbone| as (the |its )?(backbone|base|teacher|foundation))"#)
+    static let buildsAfter = CuePattern(
+        #"^\s*[）)]?\s*(-based|-style|-like|的?基础上|基础|之上|为(其)?(核心)?(骨干|主干|基座|底座|基础|教师|backbone|起点)|作为(其)?(核心)?(视觉|语言|图像)?(骨干|主干|基座|底座|基础模型|教师|backbone|编码器|基石|起点|表示)|的?(前作|变体|扩展|改进版?|加速版?|蒸馏版?|微调版?)|的?\S{0,2}倍加速|加速|的?思想|的?启发|架构(?![中的])|的?图像编码器|的?(解码器|编码器|骨干网络|主干网络)(内部|中|的)|\s*这样的?\S{0,6}模型内部|的?内部|的?预训练权重|上进行(微调|蒸馏|改进|扩展)|进行(微调|蒸馏|改进|扩展|加速)|模型进行(微调|蒸馏)| backbone| as (the |its )?(backbone|base|teacher|foundation))"#
+    )
     /// Words just before a name the paper employs: 利用 X, 借助 X, using X.
-    static let usesBefore = CuePattern(#"(利用|使用|采用|借助|调用|整合了?|引入了?|结合了?|依赖|依靠|集成了?|接入|搭配|配合|借力|选择|选用|通过|用|using|uses|use|leverag\w*|employ\w*|adopt\w*|with|via)\s*(了|一个|其|现成的|强大的|预训练的|开源的|成熟的|经典的|现有的|冻结的|如|the|a|an|pretrained|off-the-shelf)?\s*$"#)
+    static let usesBefore = CuePattern(
+        #"(利用|使用|采用|借助|调用|整合了?|引入了?|结合了?|依赖|依靠|集成了?|接入|搭配|配合|借力|选择|选用|通过|用|using|uses|use|leverag\w*|employ\w*|adopt\w*|with|via)\s*(了|一个|其|现成的|强大的|预训练的|开源的|成熟的|经典的|现有的|冻结的|如|the|a|an|pretrained|off-the-shelf)?\s*$"#
+    )
     /// Words just after such a name: X 生成, X 估计, X 提取.
     static let usesAfter = CuePattern(#"^\s*[）)]?\s*(来|进行(?!了?(对比|比较))|生成|提取|估计|获取|初始化|提供|计算|预测|标注|作为|模型来|模型生成|模型提取|层|模块|for |to )"#)
 

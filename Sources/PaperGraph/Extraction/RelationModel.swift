@@ -74,7 +74,8 @@ public struct RelationModel: Sendable, Equatable {
                 fingerprinted.append(0x0A)
                 let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false)
                 guard fields.count == 3, let label = Label(rawValue: String(decoding: fields[0], as: UTF8.self)),
-                      let weight = Double(String(decoding: fields[2], as: UTF8.self)) else {
+                    let weight = Double(String(decoding: fields[2], as: UTF8.self))
+                else {
                     throw ResourceError.malformed(source, line: number, expected: "label<TAB>feature<TAB>weight")
                 }
                 weights[label, default: [:]][String(decoding: fields[1], as: UTF8.self)] = weight
@@ -177,7 +178,8 @@ public enum ResourceError: LocalizedError, Equatable {
         switch self {
         case .missing(let name): return "papergraph's resource \(name) is missing from its bundle; rebuild papergraph (swift build) from a full checkout"
         case .empty(let name): return "papergraph's resource \(name) is empty; restore it from git or run `make train`"
-        case .malformed(let name, let line, let expected): return "\(name):\(line): malformed line, expected \(expected); restore it from git or run `make train`"
+        case .malformed(let name, let line, let expected):
+            return "\(name):\(line): malformed line, expected \(expected); restore it from git or run `make train`"
         }
     }
 }

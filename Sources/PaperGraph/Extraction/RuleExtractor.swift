@@ -99,8 +99,10 @@ public struct RuleExtractor: Extractor {
             for candidate in entry.result.candidates {
                 for (relation, evidence) in relations(of: candidate, model: model).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     let text = EntryReading.clip(evidence.sentence)
-                    edges.append(ExtractedEdge(source: entry.paper, target: candidate.entity, relation: relation,
-                                               line: evidence.line, evidence: text))
+                    edges.append(
+                        ExtractedEdge(
+                            source: entry.paper, target: candidate.entity, relation: relation,
+                            line: evidence.line, evidence: text))
                     if relation == .builds_on { builds.append((candidate.entity, evidence.line, text)) }
                 }
             }

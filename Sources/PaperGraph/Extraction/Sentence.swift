@@ -30,7 +30,8 @@ public struct Sentence: Sendable, Equatable {
                     flush(to: next)
                     start = next
                 } else if ch == ".", next < text.endIndex, text[next] == " ",
-                          text.index(after: next) < text.endIndex, text[text.index(after: next)].isUppercase {
+                    text.index(after: next) < text.endIndex, text[text.index(after: next)].isUppercase
+                {
                     flush(to: next)
                     start = next
                 }

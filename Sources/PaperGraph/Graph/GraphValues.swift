@@ -22,8 +22,10 @@ public struct Paper: Sendable, Equatable, Hashable, Codable {
     /// What people type and see: the arXiv id, else the stored id.
     public var label: String { arxiv ?? id }
 
-    public init(id: String, arxiv: String? = nil, version: Int? = nil, url: String? = nil, title: String, heading: String? = nil,
-                name: String? = nil, topic: String? = nil, month: String? = nil) {
+    public init(
+        id: String, arxiv: String? = nil, version: Int? = nil, url: String? = nil, title: String, heading: String? = nil,
+        name: String? = nil, topic: String? = nil, month: String? = nil
+    ) {
         self.id = id
         self.arxiv = arxiv
         self.version = version

@@ -50,8 +50,10 @@ public enum RelatedWork {
     ///   - neighbours: every link to the entities in `mine` (any paper).
     ///   - paperCounts: papers linked to each entity; `totalPapers` papers in all (for idf).
     ///   - names: display names of the entities.
-    public static func rank(_ paper: String, mine: [PaperEntityLink], neighbours: [PaperEntityLink], paperCounts: [String: Int],
-                            totalPapers: Int, names: [String: String], limit: Int) -> [(id: String, score: Double, reasons: [String])] {
+    public static func rank(
+        _ paper: String, mine: [PaperEntityLink], neighbours: [PaperEntityLink], paperCounts: [String: Int],
+        totalPapers: Int, names: [String: String], limit: Int
+    ) -> [(id: String, score: Double, reasons: [String])] {
         let own = strongest(mine)[paper] ?? [:]
         let byPaper = strongest(neighbours)
         let total = Double(max(totalPapers, 1))
@@ -105,8 +107,9 @@ public enum RelatedWork {
             return a.0.id < b.0.id
         }
         return ranked.prefix(limit).map { paper, relation in
-            RelatedPaper(paper: paper, score: relationWeight[relation, default: 0],
-                         reasons: ["\(verb[relation] ?? relation.rawValue) \(entity.name)"])
+            RelatedPaper(
+                paper: paper, score: relationWeight[relation, default: 0],
+                reasons: ["\(verb[relation] ?? relation.rawValue) \(entity.name)"])
         }
     }
 }

@@ -55,11 +55,13 @@ public enum Trends {
 
     /// Papers per period linked to each entity (any relation but derived_from), or per
     /// relation when `byRelation`.
-    public static func entities(_ links: [EntityLink], papers: [PaperTime], by: Period, since: String? = nil,
-                                byRelation: Bool = false) -> [TrendCount] {
+    public static func entities(
+        _ links: [EntityLink], papers: [PaperTime], by: Period, since: String? = nil,
+        byRelation: Bool = false
+    ) -> [TrendCount] {
         let time = Dictionary(papers.map { ($0.paper, $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<String>()
-        var counts: [String: [String: Int]] = [:]   // period → "label\u{1F}relation" → papers
+        var counts: [String: [String: Int]] = [:]  // period → "label\u{1F}relation" → papers
         for link in links where link.relation != .derived_from {
             guard let period = time[link.paper]?.period(by), inWindow(period, since: since, by: by) else { continue }
             let key = link.entity.name + (byRelation ? "\u{1F}" + link.relation.rawValue : "")
@@ -93,8 +95,10 @@ public enum Trends {
     /// The labels whose share of papers grew most from the first half of the window (the
     /// periods holding the earlier half of its papers) to the second; at least `minimum`
     /// papers in the second half.
-    public static func rising(_ counts: [TrendCount], papers: [PaperTime], by: Period, since: String? = nil,
-                              limit: Int, minimum: Int = 3) -> [RisingTrend] {
+    public static func rising(
+        _ counts: [TrendCount], papers: [PaperTime], by: Period, since: String? = nil,
+        limit: Int, minimum: Int = 3
+    ) -> [RisingTrend] {
         // Halves of equal papers, not of equal periods: a digest also features old papers, and
         // a few sparse early months would otherwise make a "first half" of almost nothing.
         let times = papers.compactMap { $0.period(by) }.filter { inWindow($0, since: since, by: by) }.sorted()

@@ -134,16 +134,17 @@ public struct ResultTable: Sendable, Equatable {
 /// JSON string quoting per RFC 8259, shared by every JSON writer here.
 public enum JSONText {
     public static func quote(_ s: String) -> String {
-        "\"" + s.mappingScalars { scalar in
-            switch scalar {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
-            default: return scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
-            }
-        } + "\""
+        "\""
+            + s.mappingScalars { scalar in
+                switch scalar {
+                case "\"": return "\\\""
+                case "\\": return "\\\\"
+                case "\n": return "\\n"
+                case "\r": return "\\r"
+                case "\t": return "\\t"
+                default: return scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
+                }
+            } + "\""
     }
 }
 

@@ -48,15 +48,16 @@ public enum DotWriter {
     ///
     /// A trailing backslash can never escape the closing quote, since every `\` is doubled.
     public static func quote(_ value: String) -> String {
-        "\"" + value.mappingScalars { scalar in
-            switch scalar {
-            case "\\": return "\\\\"
-            case "\"": return "\\\""
-            case "\n": return "\\n"
-            case "&": return "&amp;"
-            case "\r": return ""
-            default: return scalar.value < 0x20 || scalar.value == 0x7F ? "" : nil
-            }
-        } + "\""
+        "\""
+            + value.mappingScalars { scalar in
+                switch scalar {
+                case "\\": return "\\\\"
+                case "\"": return "\\\""
+                case "\n": return "\\n"
+                case "&": return "&amp;"
+                case "\r": return ""
+                default: return scalar.value < 0x20 || scalar.value == 0x7F ? "" : nil
+                }
+            } + "\""
     }
 }

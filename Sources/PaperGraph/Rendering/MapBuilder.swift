@@ -36,82 +36,92 @@ public struct MapBuilder: Sendable {
 
     /// Topics as clusters of their papers, with the methods and datasets that tie papers together.
     public func topics(_ options: TopicMapOptions = TopicMapOptions()) throws -> GraphMap {
-            let appearances = try store.appearances(digest: options.digest, topic: options.topic)
-            guard !appearances.isEmpty else {
-                throw RenderError.emptyGraph("no papers match\(options.digest.map { " digest \($0)" } ?? "")\(options.topic.map { " topic \($0)" } ?? ""); `papergraph digests` and `papergraph topics` list what is stored")
-            }
-            // Each paper once, under the topic of its latest appearance in the selection.
-            var papers: [String: AppearanceView] = [:]
-            for row in appearances where papers[row.paper.id] == nil { papers[row.paper.id] = row }
-            let links = try store.links(ofPapers: papers.keys.sorted(), relations: Self.topicRelations)
-                .filter { $0.entity.kind != .metric }
-            var papersOf: [String: Set<String>] = [:]
-            for link in links { papersOf[link.entity.id, default: []].insert(link.paper) }
-            var entities = papersOf.filter { $0.value.count >= options.minPapers }.map { ($0.key, $0.value.count) }
-                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            var notes: [String] = []
-            // Papers first (they are the subject); entities fill what room is left.
-            var paperIDs = papers.keys.sorted()
-            if paperIDs.count > options.maxNodes {
-                let degree = Dictionary(grouping: links, by: \.paper).mapValues(\.count)
-                paperIDs = paperIDs.sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
-                let kept = Array(paperIDs.prefix(options.maxNodes * 2 / 3))
-                notes.append("left out \(paperIDs.count - kept.count) of \(paperIDs.count) papers (kept those with the most links); narrow with --digest or --topic, or raise --max-nodes")
-                paperIDs = kept.sorted()
-            }
-            let keptPapers = Set(paperIDs)
-            entities = entities.compactMap { id, _ in
-                let count = papersOf[id]!.intersection(keptPapers).count
-                return count >= options.minPapers ? (id, count) : nil
-            }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            let room = max(0, options.maxNodes - paperIDs.count)
-            if entities.count > room {
-                notes.append("left out \(entities.count - room) of \(entities.count) shared methods and datasets (kept those linking the most papers); raise --min-papers or --max-nodes")
-                entities = Array(entities.prefix(room))
-            }
-            let keptEntities = Set(entities.map(\.0))
+        let appearances = try store.appearances(digest: options.digest, topic: options.topic)
+        guard !appearances.isEmpty else {
+            throw RenderError.emptyGraph(
+                "no papers match\(options.digest.map { " digest \($0)" } ?? "")\(options.topic.map { " topic \($0)" } ?? ""); `papergraph digests` and `papergraph topics` list what is stored"
+            )
+        }
+        // Each paper once, under the topic of its latest appearance in the selection.
+        var papers: [String: AppearanceView] = [:]
+        for row in appearances where papers[row.paper.id] == nil { papers[row.paper.id] = row }
+        let links = try store.links(ofPapers: papers.keys.sorted(), relations: Self.topicRelations)
+            .filter { $0.entity.kind != .metric }
+        var papersOf: [String: Set<String>] = [:]
+        for link in links { papersOf[link.entity.id, default: []].insert(link.paper) }
+        var entities = papersOf.filter { $0.value.count >= options.minPapers }.map { ($0.key, $0.value.count) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var notes: [String] = []
+        // Papers first (they are the subject); entities fill what room is left.
+        var paperIDs = papers.keys.sorted()
+        if paperIDs.count > options.maxNodes {
+            let degree = Dictionary(grouping: links, by: \.paper).mapValues(\.count)
+            paperIDs = paperIDs.sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
+            let kept = Array(paperIDs.prefix(options.maxNodes * 2 / 3))
+            notes.append(
+                "left out \(paperIDs.count - kept.count) of \(paperIDs.count) papers (kept those with the most links); narrow with --digest or --topic, or raise --max-nodes"
+            )
+            paperIDs = kept.sorted()
+        }
+        let keptPapers = Set(paperIDs)
+        entities = entities.compactMap { id, _ in
+            let count = papersOf[id]!.intersection(keptPapers).count
+            return count >= options.minPapers ? (id, count) : nil
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let room = max(0, options.maxNodes - paperIDs.count)
+        if entities.count > room {
+            notes.append(
+                "left out \(entities.count - room) of \(entities.count) shared methods and datasets (kept those linking the most papers); raise --min-papers or --max-nodes"
+            )
+            entities = Array(entities.prefix(room))
+        }
+        let keptEntities = Set(entities.map(\.0))
 
-            var graph = DotGraph()
-            let title = "Topics" + (options.digest.map { " — \($0)" } ?? "") + (options.topic.map { " — \($0)" } ?? "")
-                + " (\(paperIDs.count) papers, \(entities.count) shared methods and datasets)"
-            graph.graphAttributes = MapStyle.graph(title: title, rankdir: "LR")
-            graph.graphAttributes["ranksep"] = "1.2"
-            graph.nodeDefaults = MapStyle.nodeDefaults
-            graph.edgeDefaults = MapStyle.edgeDefaults
-            let byTopic = Dictionary(grouping: paperIDs, by: { papers[$0]!.topic ?? "(no topic)" })
-            // Biggest topics first, each folded into columns (see `gridEdges`).
-            let topics = byTopic.keys.sorted { (byTopic[$0]!.count, $1) > (byTopic[$1]!.count, $0) }
-            var columnsOf: [[[String]]] = []
-            for topic in topics {
-                let nodes = byTopic[topic]!.sorted().map { id -> DotGraph.Node in
-                    let paper = papers[id]!.paper
-                    return MapStyle.paper(id, name: paper.name, title: paper.title, url: paper.url)
-                }
-                graph.clusters.append(DotGraph.Cluster(key: "topic:\(topic)", attributes: [
-                    "label": "\(topic) (\(nodes.count))", "style": "rounded,filled", "fillcolor": "#FAFAFA",
-                    "color": "#999999", "fontsize": "13",
-                ], nodes: nodes))
-                let keys = nodes.map(\.key)
-                columnsOf.append(stride(from: 0, to: keys.count, by: Self.columnHeight).map { Array(keys[$0..<min($0 + Self.columnHeight, keys.count)]) })
+        var graph = DotGraph()
+        let title =
+            "Topics" + (options.digest.map { " — \($0)" } ?? "") + (options.topic.map { " — \($0)" } ?? "")
+            + " (\(paperIDs.count) papers, \(entities.count) shared methods and datasets)"
+        graph.graphAttributes = MapStyle.graph(title: title, rankdir: "LR")
+        graph.graphAttributes["ranksep"] = "1.2"
+        graph.nodeDefaults = MapStyle.nodeDefaults
+        graph.edgeDefaults = MapStyle.edgeDefaults
+        let byTopic = Dictionary(grouping: paperIDs, by: { papers[$0]!.topic ?? "(no topic)" })
+        // Biggest topics first, each folded into columns (see `gridEdges`).
+        let topics = byTopic.keys.sorted { (byTopic[$0]!.count, $1) > (byTopic[$1]!.count, $0) }
+        var columnsOf: [[[String]]] = []
+        for topic in topics {
+            let nodes = byTopic[topic]!.sorted().map { id -> DotGraph.Node in
+                let paper = papers[id]!.paper
+                return MapStyle.paper(id, name: paper.name, title: paper.title, url: paper.url)
             }
-            var entityNames: [String: Entity] = [:]
-            for link in links { entityNames[link.entity.id] = link.entity }
-            let aliases = try self.aliases(of: entities.map(\.0), named: entityNames)
-            for (id, _) in entities.sorted(by: { $0.0 < $1.0 }) {
-                let entity = entityNames[id]!
-                graph.nodes.append(MapStyle.entity(id, name: entity.name, kind: entity.kind.rawValue, aliases: aliases[id] ?? []))
-            }
-            var drawn = Set<String>()
-            var relationsShown = Set<Relation>()
-            for link in links where keptPapers.contains(link.paper) && keptEntities.contains(link.entity.id) {
-                guard drawn.insert("\(link.paper)|\(link.entity.id)").inserted else { continue }
-                relationsShown.insert(link.relation)
-                graph.edges.append(MapStyle.edge(link.paper, link.entity.id, relation: link.relation.rawValue))
-            }
-            graph.edges += Self.gridEdges(columnsOf)
-            let kinds = ["paper"] + [EntityKind.method, .dataset].filter { kind in entities.contains { entityNames[$0.0]!.kind == kind } }.map(\.rawValue)
-            graph.clusters.append(MapStyle.legend(kinds: kinds, relations: Self.topicRelations.filter(relationsShown.contains).map(\.rawValue)))
-            return GraphMap(graph: graph, notes: notes)
+            graph.clusters.append(
+                DotGraph.Cluster(
+                    key: "topic:\(topic)",
+                    attributes: [
+                        "label": "\(topic) (\(nodes.count))", "style": "rounded,filled", "fillcolor": "#FAFAFA",
+                        "color": "#999999", "fontsize": "13",
+                    ], nodes: nodes))
+            let keys = nodes.map(\.key)
+            columnsOf.append(stride(from: 0, to: keys.count, by: Self.columnHeight).map { Array(keys[$0..<min($0 + Self.columnHeight, keys.count)]) })
+        }
+        var entityNames: [String: Entity] = [:]
+        for link in links { entityNames[link.entity.id] = link.entity }
+        let aliases = try self.aliases(of: entities.map(\.0), named: entityNames)
+        for (id, _) in entities.sorted(by: { $0.0 < $1.0 }) {
+            let entity = entityNames[id]!
+            graph.nodes.append(MapStyle.entity(id, name: entity.name, kind: entity.kind.rawValue, aliases: aliases[id] ?? []))
+        }
+        var drawn = Set<String>()
+        var relationsShown = Set<Relation>()
+        for link in links where keptPapers.contains(link.paper) && keptEntities.contains(link.entity.id) {
+            guard drawn.insert("\(link.paper)|\(link.entity.id)").inserted else { continue }
+            relationsShown.insert(link.relation)
+            graph.edges.append(MapStyle.edge(link.paper, link.entity.id, relation: link.relation.rawValue))
+        }
+        graph.edges += Self.gridEdges(columnsOf)
+        let kinds = ["paper"] + [EntityKind.method, .dataset].filter { kind in entities.contains { entityNames[$0.0]!.kind == kind } }.map(\.rawValue)
+        graph.clusters.append(MapStyle.legend(kinds: kinds, relations: Self.topicRelations.filter(relationsShown.contains).map(\.rawValue)))
+        return GraphMap(graph: graph, notes: notes)
     }
 
     /// Papers per column inside a topic cluster.
@@ -246,93 +256,98 @@ public struct MapBuilder: Sendable {
     /// The method-lineage forest, or the family of one method, parents above children,
     /// each method with the paper that introduced it.
     public func lineage(of name: String? = nil, depth: Int = 3, maxNodes: Int = 150) throws -> GraphMap {
-            var keep: Set<String>
-            var notes: [String] = []
-            let links: [LineageLink]
-            if let name {
-                keep = Set(try store.lineage(name, direction: .both, depth: depth).map(\.entity))
-                links = try store.lineageLinks(around: keep, direction: .down).filter { keep.contains($0.child) }
-                    .sorted(by: LineageLink.precedes)
-            } else {
-                links = try store.allLineageLinks().sorted(by: LineageLink.precedes)
-                var degree: [String: Int] = [:]
-                for link in links { degree[link.child, default: 0] += 1; degree[link.parent, default: 0] += 1 }
-                keep = Set(degree.keys)
-                if keep.count > maxNodes {
-                    // Keep whole families around the most-derived-from methods.
-                    let ranked = degree.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                    var chosen = Set<String>()
-                    for (hub, _) in ranked {
-                        let family = Set(links.filter { $0.parent == hub || $0.child == hub }.flatMap { [$0.parent, $0.child] })
-                        if chosen.count + family.subtracting(chosen).count > maxNodes { continue }
-                        chosen.formUnion(family)
-                    }
-                    notes.append("left out \(keep.count - chosen.count) of \(keep.count) methods (kept the families of the most-derived-from ones); draw one family with `map lineage NAME`, or raise --max-nodes")
-                    keep = chosen
+        var keep: Set<String>
+        var notes: [String] = []
+        let links: [LineageLink]
+        if let name {
+            keep = Set(try store.lineage(name, direction: .both, depth: depth).map(\.entity))
+            links = try store.lineageLinks(around: keep, direction: .down).filter { keep.contains($0.child) }
+                .sorted(by: LineageLink.precedes)
+        } else {
+            links = try store.allLineageLinks().sorted(by: LineageLink.precedes)
+            var degree: [String: Int] = [:]
+            for link in links { degree[link.child, default: 0] += 1; degree[link.parent, default: 0] += 1 }
+            keep = Set(degree.keys)
+            if keep.count > maxNodes {
+                // Keep whole families around the most-derived-from methods.
+                let ranked = degree.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                var chosen = Set<String>()
+                for (hub, _) in ranked {
+                    let family = Set(links.filter { $0.parent == hub || $0.child == hub }.flatMap { [$0.parent, $0.child] })
+                    if chosen.count + family.subtracting(chosen).count > maxNodes { continue }
+                    chosen.formUnion(family)
                 }
+                notes.append(
+                    "left out \(keep.count - chosen.count) of \(keep.count) methods (kept the families of the most-derived-from ones); draw one family with `map lineage NAME`, or raise --max-nodes"
+                )
+                keep = chosen
             }
-            if name == nil {
-                // A hub's children beyond `maxChildren` make a strip nobody can read: keep the
-                // best-connected ones (and any that have children of their own).
-                var degree: [String: Int] = [:]
-                for link in links { degree[link.child, default: 0] += 1; degree[link.parent, default: 0] += 1 }
-                let parentsOfSomething = Set(links.filter { keep.contains($0.child) }.map(\.parent))
-                var dropped = 0
-                for (_, group) in Dictionary(grouping: links.filter { keep.contains($0.parent) && keep.contains($0.child) }, by: \.parent) {
-                    let kids = Array(Set(group.map(\.child))).filter { !parentsOfSomething.contains($0) }
-                        .sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
-                    for kid in kids.dropFirst(Self.maxChildren) where keep.remove(kid) != nil { dropped += 1 }
-                }
-                if dropped > 0 {
-                    notes.append("left out \(dropped) leaf methods under methods with more than \(Self.maxChildren) descendants; draw one family with `map lineage NAME`")
-                }
+        }
+        if name == nil {
+            // A hub's children beyond `maxChildren` make a strip nobody can read: keep the
+            // best-connected ones (and any that have children of their own).
+            var degree: [String: Int] = [:]
+            for link in links { degree[link.child, default: 0] += 1; degree[link.parent, default: 0] += 1 }
+            let parentsOfSomething = Set(links.filter { keep.contains($0.child) }.map(\.parent))
+            var dropped = 0
+            for (_, group) in Dictionary(grouping: links.filter { keep.contains($0.parent) && keep.contains($0.child) }, by: \.parent) {
+                let kids = Array(Set(group.map(\.child))).filter { !parentsOfSomething.contains($0) }
+                    .sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
+                for kid in kids.dropFirst(Self.maxChildren) where keep.remove(kid) != nil { dropped += 1 }
             }
-            let drawnLinks = links.filter { keep.contains($0.child) && keep.contains($0.parent) }
-            guard !drawnLinks.isEmpty || name != nil else {
-                throw RenderError.emptyGraph("no lineage (derived_from or builds_on) in the database yet")
+            if dropped > 0 {
+                notes.append(
+                    "left out \(dropped) leaf methods under methods with more than \(Self.maxChildren) descendants; draw one family with `map lineage NAME`")
             }
-            let entities = try store.entities(ids: Array(keep))
-            let aliases = try self.aliases(of: Array(keep), named: entities)
-            var graph = DotGraph()
-            graph.graphAttributes = MapStyle.graph(title: "Method lineage" + (name.map { " — \($0)" } ?? "") + " (parents above children)", rankdir: "TB")
-            graph.nodeDefaults = MapStyle.nodeDefaults
-            graph.edgeDefaults = MapStyle.edgeDefaults
-            for id in keep.sorted() {
-                guard let entity = entities[id] else { continue }
-                var node = MapStyle.entity(id, name: entity.name, kind: entity.kind.rawValue, aliases: aliases[id] ?? [])
-                if let name, EntityName.id(for: name) == id || (aliases[id] ?? []).contains(name) || entity.name == name {
-                    node.attributes["penwidth"] = "3"
-                }
-                graph.nodes.append(node)
+        }
+        let drawnLinks = links.filter { keep.contains($0.child) && keep.contains($0.parent) }
+        guard !drawnLinks.isEmpty || name != nil else {
+            throw RenderError.emptyGraph("no lineage (derived_from or builds_on) in the database yet")
+        }
+        let entities = try store.entities(ids: Array(keep))
+        let aliases = try self.aliases(of: Array(keep), named: entities)
+        var graph = DotGraph()
+        graph.graphAttributes = MapStyle.graph(title: "Method lineage" + (name.map { " — \($0)" } ?? "") + " (parents above children)", rankdir: "TB")
+        graph.nodeDefaults = MapStyle.nodeDefaults
+        graph.edgeDefaults = MapStyle.edgeDefaults
+        for id in keep.sorted() {
+            guard let entity = entities[id] else { continue }
+            var node = MapStyle.entity(id, name: entity.name, kind: entity.kind.rawValue, aliases: aliases[id] ?? [])
+            if let name, EntityName.id(for: name) == id || (aliases[id] ?? []).contains(name) || entity.name == name {
+                node.attributes["penwidth"] = "3"
             }
-            var seen = Set<String>()
-            var relations = Set<String>()
-            for link in drawnLinks where seen.insert("\(link.parent)|\(link.child)").inserted {
-                relations.insert(link.relation.rawValue)
-                // No edge labels: the legend gives each relation's line style, and a label is a
-                // node of its own to `dot`, which made layout four times slower.
-                graph.edges.append(MapStyle.edge(link.parent, link.child, relation: link.relation.rawValue))
+            graph.nodes.append(node)
+        }
+        var seen = Set<String>()
+        var relations = Set<String>()
+        for link in drawnLinks where seen.insert("\(link.parent)|\(link.child)").inserted {
+            relations.insert(link.relation.rawValue)
+            // No edge labels: the legend gives each relation's line style, and a label is a
+            // node of its own to `dot`, which made layout four times slower.
+            graph.edges.append(MapStyle.edge(link.parent, link.child, relation: link.relation.rawValue))
+        }
+        // The papers that introduced the drawn methods, beside them.
+        var papersShown = 0
+        var attached = Set<String>()
+        var paperNodes = Set<String>()
+        for proposal in try store.proposals(of: keep.sorted()) where attached.insert(proposal.entity).inserted {
+            let paper = proposal.paper
+            if paperNodes.insert(paper.id).inserted {
+                graph.nodes.append(MapStyle.paper(paper.id, name: nil, title: paper.title, url: paper.url))
             }
-            // The papers that introduced the drawn methods, beside them.
-            var papersShown = 0
-            var attached = Set<String>()
-            var paperNodes = Set<String>()
-            for proposal in try store.proposals(of: keep.sorted()) where attached.insert(proposal.entity).inserted {
-                let paper = proposal.paper
-                if paperNodes.insert(paper.id).inserted {
-                    graph.nodes.append(MapStyle.paper(paper.id, name: nil, title: paper.title, url: paper.url))
-                }
-                // A constrained edge: the paper sits just above the method it introduced.
-                graph.edges.append(MapStyle.edge(paper.id, proposal.entity, relation: "proposes"))
-                papersShown += 1
-            }
-            if papersShown > 0 { relations.insert("proposes") }
-            let attachments = graph.edges.filter { $0.attributes["tooltip"] == "proposes" }.map { ($0.from, $0.to) }
-            graph.edges += Self.rowEdges(nodes: graph.nodes.map(\.key),
-                                         links: drawnLinks.map { ($0.parent, $0.child) } + attachments)
-            let kinds = (papersShown > 0 ? ["paper"] : []) + [EntityKind.method, .dataset].filter { kind in entities.values.contains { $0.kind == kind } }.map(\.rawValue)
-            graph.clusters.append(MapStyle.legend(kinds: kinds, relations: ["derived_from", "builds_on", "proposes"].filter(relations.contains)))
-            return GraphMap(graph: graph, notes: notes)
+            // A constrained edge: the paper sits just above the method it introduced.
+            graph.edges.append(MapStyle.edge(paper.id, proposal.entity, relation: "proposes"))
+            papersShown += 1
+        }
+        if papersShown > 0 { relations.insert("proposes") }
+        let attachments = graph.edges.filter { $0.attributes["tooltip"] == "proposes" }.map { ($0.from, $0.to) }
+        graph.edges += Self.rowEdges(
+            nodes: graph.nodes.map(\.key),
+            links: drawnLinks.map { ($0.parent, $0.child) } + attachments)
+        let kinds =
+            (papersShown > 0 ? ["paper"] : []) + [EntityKind.method, .dataset].filter { kind in entities.values.contains { $0.kind == kind } }.map(\.rawValue)
+        graph.clusters.append(MapStyle.legend(kinds: kinds, relations: ["derived_from", "builds_on", "proposes"].filter(relations.contains)))
+        return GraphMap(graph: graph, notes: notes)
     }
 
     // MARK: - One paper
@@ -366,12 +381,16 @@ public struct MapBuilder: Sendable {
         for other in try store.related(paper: paper, limit: limit) {
             graph.nodes.append(MapStyle.paper(other.paper.id, name: other.paper.name, title: other.paper.title, url: other.paper.url))
             relations.insert("related")
-            graph.edges.append(MapStyle.edge(paper.id, other.paper.id, relation: "related",
-                                             label: MapStyle.wrap(other.reasons.first ?? "related", width: 30, lines: 2)))
+            graph.edges.append(
+                MapStyle.edge(
+                    paper.id, other.paper.id, relation: "related",
+                    label: MapStyle.wrap(other.reasons.first ?? "related", width: 30, lines: 2)))
         }
         let order = ["proposes", "builds_on", "compares_with", "evaluates_on", "uses", "mentions", "reports", "related"]
-        graph.clusters.append(MapStyle.legend(kinds: ["paper", "method", "dataset", "metric"].filter(kinds.contains),
-                                              relations: order.filter(relations.contains)))
+        graph.clusters.append(
+            MapStyle.legend(
+                kinds: ["paper", "method", "dataset", "metric"].filter(kinds.contains),
+                relations: order.filter(relations.contains)))
         return GraphMap(graph: graph, notes: [])
     }
 }

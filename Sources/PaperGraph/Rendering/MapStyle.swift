@@ -24,8 +24,10 @@ public enum MapStyle {
     ]
 
     static func graph(title: String, rankdir: String) -> [String: String] {
-        ["fontname": font, "label": title, "labelloc": "t", "fontsize": "16", "rankdir": rankdir,
-         "newrank": "true", "nodesep": "0.25", "ranksep": "0.5", "pad": "0.3", "bgcolor": "white"]
+        [
+            "fontname": font, "label": title, "labelloc": "t", "fontsize": "16", "rankdir": rankdir,
+            "newrank": "true", "nodesep": "0.25", "ranksep": "0.5", "pad": "0.3", "bgcolor": "white",
+        ]
     }
 
     static let nodeDefaults = ["fontname": font, "fontsize": "10", "margin": "0.08,0.04"]
@@ -68,17 +70,24 @@ public enum MapStyle {
             return "\(stroke) \(colour) \(relation.replacingOccurrences(of: "_", with: " "))"
         }
         if !lines.isEmpty {
-            nodes.append(DotGraph.Node(key: "legend:edges", attributes: [
-                "shape": "plaintext", "label": lines.joined(separator: "\n") + "\n", "fontsize": "9",
-            ]))
+            nodes.append(
+                DotGraph.Node(
+                    key: "legend:edges",
+                    attributes: [
+                        "shape": "plaintext", "label": lines.joined(separator: "\n") + "\n", "fontsize": "9",
+                    ]))
         }
-        return DotGraph.Cluster(key: "legend", attributes: [
-            "label": "Legend", "style": "rounded,dashed", "color": "#BBBBBB", "fontsize": "11",
-        ], nodes: nodes)
+        return DotGraph.Cluster(
+            key: "legend",
+            attributes: [
+                "label": "Legend", "style": "rounded,dashed", "color": "#BBBBBB", "fontsize": "11",
+            ], nodes: nodes)
     }
 
-    static let colourName = ["#B08900": "gold", "#2F5FA8": "blue", "#C62828": "red", "#2E7D32": "green",
-                             "#6A1B9A": "purple", "#9E9E9E": "grey", "#8D6E63": "brown"]
+    static let colourName = [
+        "#B08900": "gold", "#2F5FA8": "blue", "#C62828": "red", "#2E7D32": "green",
+        "#6A1B9A": "purple", "#9E9E9E": "grey", "#8D6E63": "brown",
+    ]
 
     /// Wraps text to `width` display columns (CJK counts two), between words or CJK
     /// characters, keeping at most `lines` lines and ending a cut with an ellipsis.

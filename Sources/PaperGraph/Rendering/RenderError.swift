@@ -12,7 +12,8 @@ public enum RenderError: LocalizedError, Equatable {
         case .unknownFormat(let format):
             return "unknown map format '\(format)'; use svg, png, pdf or dot (by --format or the output file's extension)"
         case .layoutFailed(let reason):
-            return "Graphviz could not lay out the map: \(reason); if it says the layout 'dot' is not recognized, run `dot -c` as root (package graphviz) to register the plugins"
+            return
+                "Graphviz could not lay out the map: \(reason); if it says the layout 'dot' is not recognized, run `dot -c` as root (package graphviz) to register the plugins"
         case .renderFailed(let format, let reason):
             return "Graphviz could not render \(format): \(reason)"
         case .emptyGraph(let what):

@@ -24,7 +24,8 @@ extension MapBuilder {
     public func timeline(_ options: TimelineOptions = TimelineOptions()) throws -> GraphMap {
         let counts = Trends.topics(try store.paperTimes(), by: options.by, since: options.since, topic: options.topic)
         guard !counts.isEmpty else {
-            throw RenderError.emptyGraph("no papers with a \(options.by.rawValue)\(options.topic.map { " under topic \($0)" } ?? ""); `papergraph topics` lists what is stored")
+            throw RenderError.emptyGraph(
+                "no papers with a \(options.by.rawValue)\(options.topic.map { " under topic \($0)" } ?? ""); `papergraph topics` lists what is stored")
         }
         let periods = Array(Set(counts.map(\.period))).sorted()
         var byTopic: [String: [String: Int]] = [:]
@@ -35,7 +36,8 @@ extension MapBuilder {
         }
         var notes: [String] = []
         if ranked.count > options.top {
-            notes.append("left out \(ranked.count - options.top) of \(ranked.count) topics (kept those with the most papers); raise --top or pick one with --topic")
+            notes.append(
+                "left out \(ranked.count - options.top) of \(ranked.count) topics (kept those with the most papers); raise --top or pick one with --topic")
         }
         let topics = Array(ranked.prefix(options.top))
         let peak = topics.flatMap { byTopic[$0]!.values }.max() ?? 1
@@ -47,20 +49,28 @@ extension MapBuilder {
         let label = { (period: String) -> String in
             options.by == .month ? period : period.replacingOccurrences(of: "-W", with: "\nW")
         }
-        var rows = ["<TR><TD BORDER=\"0\"></TD>" + periods.map { "<TD BORDER=\"0\"><FONT POINT-SIZE=\"9\">\(DotGraph.escapeHTML(label($0)).replacingOccurrences(of: "&#10;", with: "<BR/>"))</FONT></TD>" }.joined()
-                    + "<TD BORDER=\"0\"><B>all</B></TD></TR>"]
+        var rows = [
+            "<TR><TD BORDER=\"0\"></TD>"
+                + periods.map {
+                    "<TD BORDER=\"0\"><FONT POINT-SIZE=\"9\">\(DotGraph.escapeHTML(label($0)).replacingOccurrences(of: "&#10;", with: "<BR/>"))</FONT></TD>"
+                }.joined()
+                + "<TD BORDER=\"0\"><B>all</B></TD></TR>"
+        ]
         for topic in topics {
             let row = byTopic[topic]!
-            rows.append("<TR><TD BORDER=\"0\" ALIGN=\"RIGHT\">\(DotGraph.escapeHTML(topic))</TD>" + periods.map { cell(row[$0] ?? 0) }.joined()
-                        + "<TD BORDER=\"0\">\(row.values.reduce(0, +))</TD></TR>")
+            rows.append(
+                "<TR><TD BORDER=\"0\" ALIGN=\"RIGHT\">\(DotGraph.escapeHTML(topic))</TD>" + periods.map { cell(row[$0] ?? 0) }.joined()
+                    + "<TD BORDER=\"0\">\(row.values.reduce(0, +))</TD></TR>")
         }
         // The scale: what the shades mean.
         let steps = Array(Set([1, max(1, peak / 4), max(1, peak / 2), peak])).sorted()
-        rows.append("<TR><TD BORDER=\"0\" ALIGN=\"RIGHT\"><I>papers</I></TD>" + steps.map(cell).joined()
-                    + String(repeating: "<TD BORDER=\"0\"></TD>", count: max(0, periods.count + 1 - steps.count)) + "</TR>")
+        rows.append(
+            "<TR><TD BORDER=\"0\" ALIGN=\"RIGHT\"><I>papers</I></TD>" + steps.map(cell).joined()
+                + String(repeating: "<TD BORDER=\"0\"></TD>", count: max(0, periods.count + 1 - steps.count)) + "</TR>")
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"#DDDDDD\">" + rows.joined() + "</TABLE>"
         var graph = DotGraph()
-        let title = "Papers per topic and \(options.by.rawValue)" + (options.topic.map { " — \($0)" } ?? "")
+        let title =
+            "Papers per topic and \(options.by.rawValue)" + (options.topic.map { " — \($0)" } ?? "")
             + " (\(counts.reduce(0) { $0 + $1.papers }) papers; \(options.by == .month ? "arXiv month" : "week first read"))"
         graph.graphAttributes = MapStyle.graph(title: title, rankdir: "LR")
         graph.nodeDefaults = MapStyle.nodeDefaults
@@ -118,19 +128,24 @@ extension MapBuilder {
         graph.edgeDefaults = base.graph.edgeDefaults
         let byKey = Dictionary(uniqueKeysWithValues: methods.map { ($0.key, $0) })
         for (i, row) in rowOrder.enumerated() {
-            let axis = DotGraph.Node(key: "month:\(i)", attributes: [
-                "shape": "plaintext", "label": row.label, "fontsize": "12", "fontcolor": "#555555", "width": "0.9",
-            ])
+            let axis = DotGraph.Node(
+                key: "month:\(i)",
+                attributes: [
+                    "shape": "plaintext", "label": row.label, "fontsize": "12", "fontcolor": "#555555", "width": "0.9",
+                ])
             var nodes = [axis]
             for id in row.members {
                 var node = byKey[id]!
                 if let who = introducer[id] { node.attributes["tooltip"] = "\(node.attributes["label"] ?? id) — introduced by \(who)" }
                 nodes.append(node)
             }
-            graph.clusters.append(DotGraph.Cluster(key: "row:\(i)", attributes: [
-                "rank": "same", "label": row.label, "labeljust": "l", "labelloc": "t", "fontsize": "12", "fontcolor": "#555555",
-                "style": "rounded", "color": row.label.isEmpty ? "#FFFFFF" : "#E4E4E4", "margin": "4",
-            ], nodes: Array(nodes.dropFirst())))
+            graph.clusters.append(
+                DotGraph.Cluster(
+                    key: "row:\(i)",
+                    attributes: [
+                        "rank": "same", "label": row.label, "labeljust": "l", "labelloc": "t", "fontsize": "12", "fontcolor": "#555555",
+                        "style": "rounded", "color": row.label.isEmpty ? "#FFFFFF" : "#E4E4E4", "margin": "4",
+                    ], nodes: Array(nodes.dropFirst())))
         }
         // Rows in time order: an invisible edge from each row to the next holds them apart.
         for (above, below) in zip(rowOrder, rowOrder.dropFirst()) {

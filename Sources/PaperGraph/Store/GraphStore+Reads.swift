@@ -8,8 +8,9 @@ extension GraphStore {
     }
 
     static func paper(_ row: Row) -> Paper {
-        Paper(id: row["id"], arxiv: row["arxiv"], version: row["version"], url: row["url"], title: row["title"],
-              heading: row["heading"], name: row["name"], topic: row["topic"], month: row["month"])
+        Paper(
+            id: row["id"], arxiv: row["arxiv"], version: row["version"], url: row["url"], title: row["title"],
+            heading: row["heading"], name: row["name"], topic: row["topic"], month: row["month"])
     }
 
     static func topicPattern(_ topic: String?) -> String? { topic.map { "%\($0)%" } }
@@ -19,8 +20,9 @@ extension GraphStore {
     public func digests() throws -> [DigestInfo] {
         try writer.read { db in
             try Row.fetchAll(db, sql: ReadSQL.digests).map {
-                DigestInfo(key: $0["key"], language: $0["language"], path: $0["path"], ingestedAt: $0["ingested_at"],
-                           papers: $0["papers"], edges: $0["edges"])
+                DigestInfo(
+                    key: $0["key"], language: $0["language"], path: $0["path"], ingestedAt: $0["ingested_at"],
+                    papers: $0["papers"], edges: $0["edges"])
             }
         }
     }
@@ -55,12 +57,19 @@ extension GraphStore {
                 ids = try Self.resolveEntities(name, db: db).map(\.id)
                 if ids!.isEmpty { throw StoreError.notFound(name, suggestions: try Self.suggestions(for: name, db: db)) }
             }
-            let sql = ids != nil ? ReadSQL.papersByEntity : filter.topic != nil ? ReadSQL.papersByTopic
-                : filter.digest != nil ? ReadSQL.papersByDigest : ReadSQL.papersAll
-            return try Row.fetchAll(db, sql: sql, arguments: [
-                "since": filter.since, "pattern": Self.topicPattern(filter.topic), "digest": filter.digest,
-                "ids": ids.map { Self.json($0) }, "relation": filter.relation,
-            ]).map {
+            let sql =
+                ids != nil
+                ? ReadSQL.papersByEntity
+                : filter.topic != nil
+                    ? ReadSQL.papersByTopic
+                    : filter.digest != nil ? ReadSQL.papersByDigest : ReadSQL.papersAll
+            return try Row.fetchAll(
+                db, sql: sql,
+                arguments: [
+                    "since": filter.since, "pattern": Self.topicPattern(filter.topic), "digest": filter.digest,
+                    "ids": ids.map { Self.json($0) }, "relation": filter.relation,
+                ]
+            ).map {
                 PaperListing(paper: Self.paper($0), digests: ($0["digests"] as String? ?? "").split(separator: " ").map(String.init))
             }
         }
@@ -70,11 +79,15 @@ extension GraphStore {
     public func entities(_ filter: EntityFilter = EntityFilter()) throws -> [EntitySummary] {
         try writer.read { db in
             if filter.countsEverything {
-                return try Row.fetchAll(db, sql: ReadSQL.entitiesByPapers, arguments: [
-                    "min": filter.minPapers, "kind": filter.kind, "limit": filter.limit ?? -1,
-                ]).map {
-                    EntitySummary(entity: Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), papers: $0["papers"],
-                                  aliases: Resolution.aliasList($0["aliases"]))
+                return try Row.fetchAll(
+                    db, sql: ReadSQL.entitiesByPapers,
+                    arguments: [
+                        "min": filter.minPapers, "kind": filter.kind, "limit": filter.limit ?? -1,
+                    ]
+                ).map {
+                    EntitySummary(
+                        entity: Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), papers: $0["papers"],
+                        aliases: Resolution.aliasList($0["aliases"]))
                 }
             }
             let found = try Self.countsOfChosen(filter, db: db)
@@ -91,8 +104,9 @@ extension GraphStore {
         try writer.read { db in
             if filter.countsEverything {
                 return try Row.fetchAll(db, sql: ReadSQL.baselines, arguments: ["limit": filter.limit ?? -1]).map {
-                    BaselineSummary(entity: Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]),
-                                    compared: $0["compared"], builtOn: $0["built_on"], papers: $0["papers"])
+                    BaselineSummary(
+                        entity: Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]),
+                        compared: $0["compared"], builtOn: $0["built_on"], papers: $0["papers"])
                 }
             }
             let rows = try Self.countsOfChosen(filter, db: db).filter { $0.entity.kind == .method && $0.baseline > 0 }
@@ -103,11 +117,16 @@ extension GraphStore {
         }
     }
 
-    private static func countsOfChosen(_ filter: EntityFilter, db: Database)
-        throws -> [(entity: Entity, papers: Int, compared: Int, builtOn: Int, baseline: Int, aliases: [String])] {
+    private static func countsOfChosen(
+        _ filter: EntityFilter, db: Database
+    )
+        throws -> [(entity: Entity, papers: Int, compared: Int, builtOn: Int, baseline: Int, aliases: [String])]
+    {
         try Row.fetchAll(db, sql: ReadSQL.entitiesOfChosen, arguments: ["since": filter.since, "pattern": topicPattern(filter.topic)]).map {
-            (Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), $0["papers"], $0["compared"], $0["built_on"], $0["baseline"],
-             Resolution.aliasList($0["aliases"]))
+            (
+                Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), $0["papers"], $0["compared"], $0["built_on"], $0["baseline"],
+                Resolution.aliasList($0["aliases"])
+            )
         }
     }
 
@@ -155,8 +174,9 @@ extension GraphStore {
                 let shown = Array(ordered.prefix(limit))
                 let papers = try Self.papers(shown.map { $0["paper_id"] as String }, db: db)
                 let hits = shown.map { row in
-                    SearchHit(paper: papers[row["paper_id"]]!, digest: row["key"], topic: row["topic"], score: rank[row["id"]]!,
-                              snippet: query.snippet(summary: row["summary"], title: row["title"]))
+                    SearchHit(
+                        paper: papers[row["paper_id"]]!, digest: row["key"], topic: row["topic"], score: rank[row["id"]]!,
+                        snippet: query.snippet(summary: row["summary"], title: row["title"]))
                 }
                 return SearchResults(hits: hits, matchingEntries: total, truncated: ordered.count > limit)
             }
@@ -187,7 +207,8 @@ extension GraphStore {
         var bare = trimmed
         if bare.lowercased().hasPrefix("arxiv:") { bare = String(bare.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
         if let arxiv = ArxivID.fromURL(bare) ?? ArxivID.leading(in: bare).map(\.0),
-           let paper = try papers(["arxiv:\(arxiv.id)"], db: db).values.first {
+            let paper = try papers(["arxiv:\(arxiv.id)"], db: db).values.first
+        {
             return [paper]
         }
         if let paper = try papers([trimmed], db: db).values.first { return [paper] }
@@ -200,10 +221,12 @@ extension GraphStore {
 
     /// Names close to `text` (entity names and paper short names), nearest first.
     static func suggestions(for text: String, db: Database) throws -> [String] {
-        let names = try String.fetchAll(db, sql: """
-            SELECT name FROM entity n WHERE NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
-            UNION SELECT name FROM paper WHERE name IS NOT NULL
-            """)
+        let names = try String.fetchAll(
+            db,
+            sql: """
+                SELECT name FROM entity n WHERE NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
+                UNION SELECT name FROM paper WHERE name IS NOT NULL
+                """)
         return NameSuggester.nearest(text, among: names)
     }
 
@@ -224,8 +247,9 @@ extension GraphStore {
     static func entities(_ ids: [String], db: Database) throws -> [String: Entity] {
         guard !ids.isEmpty else { return [:] }
         let rows = try Row.fetchAll(db.cachedStatement(sql: ReadSQL.entitiesByID), arguments: ["ids": json(ids)])
-        return Dictionary(rows.map { (($0["id"] as String), Entity(id: $0["id"], name: $0["name"], kind: $0["kind"])) },
-                          uniquingKeysWith: { a, _ in a })
+        return Dictionary(
+            rows.map { (($0["id"] as String), Entity(id: $0["id"], name: $0["name"], kind: $0["kind"])) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     public func entities(ids: [String]) throws -> [String: Entity] {
@@ -268,17 +292,19 @@ extension GraphStore {
 
     private static func edgeViews(_ sql: String, _ id: String, db: Database) throws -> [EdgeView] {
         try Row.fetchAll(db.cachedStatement(sql: sql), arguments: ["id": id]).map {
-            EdgeView(source: $0["source"], sourceName: $0["source_name"], relation: $0["relation"],
-                     target: $0["target"], targetName: $0["target_name"], digest: $0["key"], line: $0["line"],
-                     evidence: $0["evidence"])
+            EdgeView(
+                source: $0["source"], sourceName: $0["source_name"], relation: $0["relation"],
+                target: $0["target"], targetName: $0["target_name"], digest: $0["key"], line: $0["line"],
+                evidence: $0["evidence"])
         }
     }
 
     // MARK: - Lineage
 
     static func lineageLink(_ row: Row) -> LineageLink {
-        LineageLink(child: row["child"], parent: row["parent"], relation: row["relation"], digest: row["key"],
-                    line: row["line"], evidence: row["evidence"])
+        LineageLink(
+            child: row["child"], parent: row["parent"], relation: row["relation"], digest: row["key"],
+            line: row["line"], evidence: row["evidence"])
     }
 
     /// Lineage links with a parent in `ids` (`.down`) or a child in `ids` (`.up`).
@@ -331,9 +357,12 @@ extension GraphStore {
     public func links(ofPapers ids: [String], relations: [Relation]) throws -> [EntityLink] {
         guard !ids.isEmpty else { return [] }
         return try writer.read { db in
-            try Row.fetchAll(db, sql: ReadSQL.linksOfPapers, arguments: [
-                "ids": Self.json(ids), "relations": Self.json(relations.map(\.rawValue)),
-            ]).map {
+            try Row.fetchAll(
+                db, sql: ReadSQL.linksOfPapers,
+                arguments: [
+                    "ids": Self.json(ids), "relations": Self.json(relations.map(\.rawValue)),
+                ]
+            ).map {
                 EntityLink(paper: $0["rsource"], entity: Entity(id: $0["rtarget"], name: $0["name"], kind: $0["kind"]), relation: $0["relation"])
             }
         }
@@ -366,8 +395,11 @@ extension GraphStore {
     public func appearances(digest: String?, topic: String?) throws -> [AppearanceView] {
         try writer.read { db in
             let sql = digest != nil ? ReadSQL.mapAppearancesOfDigest : topic != nil ? ReadSQL.mapAppearancesOfTopics : ReadSQL.mapAppearancesAll
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(["digest": digest, "pattern": Self.topicPattern(topic)]
-                .filter { sql.contains(":" + $0.key) }))
+            let rows = try Row.fetchAll(
+                db, sql: sql,
+                arguments: StatementArguments(
+                    ["digest": digest, "pattern": Self.topicPattern(topic)]
+                        .filter { sql.contains(":" + $0.key) }))
             // Each paper's latest appearance first (then language and line), papers by id.
             let keyed = rows.map { row -> (language: String, line: Int, view: AppearanceView) in
                 (row["language"], row["line"], AppearanceView(paper: Self.paper(row), topic: row["appearance_topic"], digest: row["key"]))
@@ -405,27 +437,34 @@ extension GraphStore {
     }
 
     private static func exportEdges(_ db: Database, _ body: (GraphExport.Edge) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT DISTINCT e.rsource, e.rtarget, e.relation, d.key, d.language, e.line, e.evidence
-            FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rsource <> e.rtarget
-            ORDER BY e.rsource, e.relation, e.rtarget, d.key, d.language, e.line, e.evidence
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT DISTINCT e.rsource, e.rtarget, e.relation, d.key, d.language, e.line, e.evidence
+                FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rsource <> e.rtarget
+                ORDER BY e.rsource, e.relation, e.rtarget, d.key, d.language, e.line, e.evidence
+                """)
         while let row = try rows.next() {
-            try body(GraphExport.Edge(source: row["rsource"], target: row["rtarget"], relation: row["relation"], digest: row["key"],
-                                      language: row["language"], line: row["line"], evidence: row["evidence"]))
+            try body(
+                GraphExport.Edge(
+                    source: row["rsource"], target: row["rtarget"], relation: row["relation"], digest: row["key"],
+                    language: row["language"], line: row["line"], evidence: row["evidence"]))
         }
     }
 
     private static func exportEntities(_ db: Database, _ body: (ExportEntity) throws -> Void) throws {
         let aliases = try db.cachedStatement(sql: "SELECT DISTINCT alias FROM entity_alias WHERE rentity = ? ORDER BY alias")
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.id, n.name, n.kind, s.papers, s.first_digest FROM entity n LEFT JOIN entity_stats s ON s.entity_id = n.id
-            WHERE NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id) ORDER BY n.id
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT n.id, n.name, n.kind, s.papers, s.first_digest FROM entity n LEFT JOIN entity_stats s ON s.entity_id = n.id
+                WHERE NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id) ORDER BY n.id
+                """)
         while let row = try rows.next() {
             let id: String = row["id"], name: String = row["name"]
-            let entity = GraphExport.Entity(id: id, name: name, kind: row["kind"],
-                                            aliases: try String.fetchAll(aliases, arguments: [id]).filter { $0 != name })
+            let entity = GraphExport.Entity(
+                id: id, name: name, kind: row["kind"],
+                aliases: try String.fetchAll(aliases, arguments: [id]).filter { $0 != name })
             try body(ExportEntity(entity: entity, papers: row["papers"] ?? 0, firstDigest: row["first_digest"]))
         }
     }
@@ -438,11 +477,12 @@ extension GraphStore {
             let seen = try Row.fetchAll(appearances, arguments: ["id": paper.id])
             var topics: [String] = []
             for row in seen { if let t = row["topic"] as String?, !topics.contains(t) { topics.append(t) } }
-            try body(GraphExport.Paper(
-                id: paper.id, arxiv: paper.arxiv, version: paper.version,
-                versions: Array(Set(seen.compactMap { $0["version"] as Int? })).sorted(),
-                url: paper.url, title: paper.title, heading: paper.heading, name: paper.name, topic: paper.topic,
-                topics: topics, digests: Array(Set(seen.map { $0["key"] as String })).sorted(), month: paper.month))
+            try body(
+                GraphExport.Paper(
+                    id: paper.id, arxiv: paper.arxiv, version: paper.version,
+                    versions: Array(Set(seen.compactMap { $0["version"] as Int? })).sorted(),
+                    url: paper.url, title: paper.title, heading: paper.heading, name: paper.name, topic: paper.topic,
+                    topics: topics, digests: Array(Set(seen.map { $0["key"] as String })).sorted(), month: paper.month))
         }
     }
 }
@@ -465,18 +505,24 @@ extension GraphStore {
             guard let digestID = try Int64.fetchOne(db, sql: "SELECT id FROM digest WHERE key = ? ORDER BY language LIMIT 1", arguments: [key]) else {
                 throw StoreError.unknownDigest(key)
             }
-            let appearances = try Row.fetchAll(db, sql: "SELECT paper_id, title, url, name, line FROM appearance WHERE digest_id = ? ORDER BY line",
-                                               arguments: [digestID]).map {
+            let appearances = try Row.fetchAll(
+                db, sql: "SELECT paper_id, title, url, name, line FROM appearance WHERE digest_id = ? ORDER BY line",
+                arguments: [digestID]
+            ).map {
                 StoredDigest.Appearance(paperID: $0["paper_id"], title: $0["title"], url: $0["url"], name: $0["name"], line: $0["line"])
             }
-            let edges = try Row.fetchAll(db, sql: """
-                SELECT rsource, rtarget, relation, evidence, line FROM edge WHERE digest_id = ? AND rsource <> rtarget
-                """, arguments: [digestID]).map {
+            let edges = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rsource, rtarget, relation, evidence, line FROM edge WHERE digest_id = ? AND rsource <> rtarget
+                    """, arguments: [digestID]
+            ).map {
                 StoredDigest.Edge(source: $0["rsource"], target: $0["rtarget"], relation: $0["relation"], evidence: $0["evidence"], line: $0["line"])
             }
             let ids = Array(Set(edges.flatMap { [$0.source, $0.target] }))
-            let spellings = try Row.fetchAll(db, sql: "SELECT rentity, alias FROM entity_alias WHERE rentity IN (\(ReadSQL.entityIDs))",
-                                             arguments: ["ids": Self.json(ids)])
+            let spellings = try Row.fetchAll(
+                db, sql: "SELECT rentity, alias FROM entity_alias WHERE rentity IN (\(ReadSQL.entityIDs))",
+                arguments: ["ids": Self.json(ids)])
             var aliases: [String: [String]] = [:]
             for row in spellings { aliases[row["rentity"], default: []].append(row["alias"]) }
             var entities: [String: (name: String, kind: String, spellings: [String])] = [:]
@@ -494,23 +540,29 @@ extension GraphStore {
     /// Every paper with its arXiv month, the week it was first read and its topic.
     public func paperTimes() throws -> [PaperTime] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.id, p.month, p.topic,
-                       (SELECT MIN(d.key) FROM appearance a JOIN digest d ON d.id = a.digest_id WHERE a.paper_id = p.id) AS week
-                FROM paper p ORDER BY p.id
-                """).map { PaperTime(paper: $0["id"], month: $0["month"], week: $0["week"], topic: $0["topic"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id, p.month, p.topic,
+                           (SELECT MIN(d.key) FROM appearance a JOIN digest d ON d.id = a.digest_id WHERE a.paper_id = p.id) AS week
+                    FROM paper p ORDER BY p.id
+                    """
+            ).map { PaperTime(paper: $0["id"], month: $0["month"], week: $0["week"], topic: $0["topic"]) }
         }
     }
 
     /// Papers' links to entities of one kind (or all kinds), with the entities.
     public func links(toKind kind: EntityKind?) throws -> [EntityLink] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT DISTINCT e.rsource, e.rtarget, e.relation, n.name, n.kind FROM entity n
-                CROSS JOIN edge e ON e.rtarget = n.id AND e.relation <> 'derived_from'
-                WHERE (:kind IS NULL OR n.kind = :kind)
-                  AND NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
-                """, arguments: ["kind": kind]).map {
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT e.rsource, e.rtarget, e.relation, n.name, n.kind FROM entity n
+                    CROSS JOIN edge e ON e.rtarget = n.id AND e.relation <> 'derived_from'
+                    WHERE (:kind IS NULL OR n.kind = :kind)
+                      AND NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
+                    """, arguments: ["kind": kind]
+            ).map {
                 EntityLink(paper: $0["rsource"], entity: Entity(id: $0["rtarget"], name: $0["name"], kind: $0["kind"]), relation: $0["relation"])
             }
         }

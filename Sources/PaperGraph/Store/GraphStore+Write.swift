@@ -30,8 +30,10 @@ extension GraphStore {
     /// The stored content hash and extractor version of a digest, if it is stored.
     public func storedVersion(key: String, language: String) throws -> (contentHash: String, extractorVersion: Int)? {
         try writer.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT content_hash, extractor_version FROM digest WHERE key = ? AND language = ?"),
-                             arguments: [key, language]).map { ($0["content_hash"], $0["extractor_version"]) }
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT content_hash, extractor_version FROM digest WHERE key = ? AND language = ?"),
+                arguments: [key, language]
+            ).map { ($0["content_hash"], $0["extractor_version"]) }
         }
     }
 
@@ -49,8 +51,10 @@ extension GraphStore {
     public func write(_ digest: Digest, extraction: Extraction, contentHash: String, extractorVersion: Int) throws -> WriteSummary {
         try writer.write { db in
             var change = GraphChange()
-            if let oldID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM digest WHERE key = ? AND language = ?"),
-                                              arguments: [digest.key, digest.language]) {
+            if let oldID = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM digest WHERE key = ? AND language = ?"),
+                arguments: [digest.key, digest.language])
+            {
                 try Self.deleteDigest(oldID, db: db, change: &change)
             }
             var record = DigestRecord(
@@ -62,10 +66,11 @@ extension GraphStore {
 
             var summary = WriteSummary()
             let insertPaper = try db.cachedStatement(sql: "INSERT OR IGNORE INTO paper (id, arxiv, title) VALUES (?, ?, ?)")
-            let insertAppearance = try db.cachedStatement(sql: """
-                INSERT INTO appearance (digest_id, paper_id, topic, heading, name, title, url, version, line, summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insertAppearance = try db.cachedStatement(
+                sql: """
+                    INSERT INTO appearance (digest_id, paper_id, topic, heading, name, title, url, version, line, summary)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             let insertSearch = try db.cachedStatement(sql: "INSERT INTO search_index (rowid, title, heading, summary) VALUES (?, ?, ?, ?)")
             for entry in digest.entries {
                 let paperID = entry.identity.key
@@ -86,10 +91,11 @@ extension GraphStore {
             summary.topics = Set(digest.entries.compactMap(\.topic)).count
 
             let insertEntity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity (id, name, kind) VALUES (?, ?, ?)")
-            let insertAlias = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO entity_alias (entity_id, digest_id, alias, kind, canonical, rentity, spelled)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insertAlias = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO entity_alias (entity_id, digest_id, alias, kind, canonical, rentity, spelled)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             var canonical = Resolution.Lookup(db: db)
             for entity in extraction.entities {
                 try insertEntity.execute(arguments: [entity.id, entity.name, entity.kind])
@@ -110,16 +116,18 @@ extension GraphStore {
                 let pair = Resolution.Pair(paper: edge.source, entity: try canonical(edge.target))
                 if change.pairs[pair] == nil { change.pairs[pair] = try Resolution.relations(pair, db: db) }
             }
-            let insertEdge = try db.cachedStatement(sql: """
-                INSERT INTO edge (digest_id, source, target, relation, line, evidence, rsource, rtarget) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insertEdge = try db.cachedStatement(
+                sql: """
+                    INSERT INTO edge (digest_id, source, target, relation, line, evidence, rsource, rtarget) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             let entityExists = try db.cachedStatement(sql: "SELECT 1 FROM entity WHERE id = ?")
             var stored = 0
             for edge in extraction.edges {
                 // Lineage joins two entities: both must exist (see refresh for removals).
                 if edge.relation == .derived_from {
                     guard try Bool.fetchOne(entityExists, arguments: [edge.source]) != nil,
-                          try Bool.fetchOne(entityExists, arguments: [edge.target]) != nil else { continue }
+                        try Bool.fetchOne(entityExists, arguments: [edge.target]) != nil
+                    else { continue }
                 }
                 try insertEdge.execute(arguments: [
                     digestID, edge.source, edge.target, edge.relation, edge.line, edge.evidence,
@@ -146,8 +154,9 @@ extension GraphStore {
     @discardableResult
     public func remove(key: String, language: String? = nil) throws -> Int {
         try writer.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM digest WHERE key = ? AND (? IS NULL OR language = ?)",
-                                         arguments: [key, language, language])
+            let ids = try Int64.fetchAll(
+                db, sql: "SELECT id FROM digest WHERE key = ? AND (? IS NULL OR language = ?)",
+                arguments: [key, language, language])
             guard !ids.isEmpty else { throw StoreError.unknownDigest(key) }
             var change = GraphChange()
             for id in ids { try Self.deleteDigest(id, db: db, change: &change) }
@@ -159,26 +168,34 @@ extension GraphStore {
     /// Deletes one digest's rows (they cascade from it), noting what they touched.
     private static func deleteDigest(_ id: Int64, db: Database, change: inout GraphChange) throws {
         let args: StatementArguments = [id]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, paper_id, topic, title, heading, summary FROM appearance WHERE digest_id = ?"),
-                                    arguments: args) {
+        for row in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT id, paper_id, topic, title, heading, summary FROM appearance WHERE digest_id = ?"),
+            arguments: args)
+        {
             change.papers.insert(row["paper_id"])
             if let topic: String = row["topic"] { change.topics.insert(topic) }
             // A contentless index forgets a row only when told its exact indexed text.
-            try db.cachedStatement(sql: """
-                INSERT INTO search_index (search_index, rowid, title, heading, summary) VALUES ('delete', ?, ?, ?, ?)
-                """).execute(arguments: [
-                    row["id"], TextSegmenter.segment(row["title"]), TextSegmenter.segment(row["heading"]),
-                    TextSegmenter.segment(row["summary"]),
-                ])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO search_index (search_index, rowid, title, heading, summary) VALUES ('delete', ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                row["id"], TextSegmenter.segment(row["title"]), TextSegmenter.segment(row["heading"]),
+                TextSegmenter.segment(row["summary"]),
+            ])
         }
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT entity_id, canonical, spelled FROM entity_alias WHERE digest_id = ?"),
-                                    arguments: args) {
+        for row in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT DISTINCT entity_id, canonical, spelled FROM entity_alias WHERE digest_id = ?"),
+            arguments: args)
+        {
             change.entities.insert(row["entity_id"])
             if !(row["canonical"] as Bool) { change.spellings.insert(row["spelled"]) }
         }
         let key = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM digest WHERE id = ?"), arguments: args) ?? ""
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT target, rtarget, rsource, relation FROM edge WHERE digest_id = ?"),
-                                    arguments: args) {
+        for row in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT DISTINCT target, rtarget, rsource, relation FROM edge WHERE digest_id = ?"),
+            arguments: args)
+        {
             let target: String = row["target"], shown: String = row["rtarget"]
             change.edgeTargets.insert(target)
             change.edgeTargets.insert(shown)
@@ -199,9 +216,10 @@ extension GraphStore {
     static func refresh(_ change: GraphChange, db: Database) throws {
         try refreshPapers(change.papers, db: db)
         var gone = Set<String>()
-        let votes = try db.cachedStatement(sql: """
-            SELECT alias, kind, COUNT(*) AS n FROM entity_alias WHERE entity_id = ? AND canonical = 1 GROUP BY alias, kind
-            """)
+        let votes = try db.cachedStatement(
+            sql: """
+                SELECT alias, kind, COUNT(*) AS n FROM entity_alias WHERE entity_id = ? AND canonical = 1 GROUP BY alias, kind
+                """)
         let update = try db.cachedStatement(sql: "UPDATE entity SET name = ?, kind = ? WHERE id = ?")
         for entityID in change.entities.sorted() {
             let rows = try Row.fetchAll(votes, arguments: [entityID])
@@ -219,9 +237,12 @@ extension GraphStore {
         if !gone.isEmpty {
             // Lineage that named a removed entity goes with it.
             for id in gone.sorted() {
-                for row in try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT id, digest_id, rtarget FROM edge WHERE relation = 'derived_from' AND (source = ? OR target = ?)
-                    """), arguments: [id, id]) {
+                for row in try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT id, digest_id, rtarget FROM edge WHERE relation = 'derived_from' AND (source = ? OR target = ?)
+                            """), arguments: [id, id])
+                {
                     statsToRecompute.insert(row["rtarget"])
                     try db.cachedStatement(sql: "DELETE FROM edge WHERE id = ?").execute(arguments: [row["id"]])
                     try db.cachedStatement(sql: "UPDATE digest SET edges = edges - 1 WHERE id = ?").execute(arguments: [row["digest_id"]])
@@ -239,12 +260,13 @@ extension GraphStore {
     /// A paper's fields from its appearances: the highest version gives version, URL and
     /// title; the latest digest gives topic and heading; the first name found names it.
     static func refreshPapers(_ papers: Set<String>, db: Database) throws {
-        let appearances = try db.cachedStatement(sql: """
-            SELECT a.heading, a.name, a.title, a.url, a.version, a.topic
-            FROM appearance a JOIN digest d ON d.id = a.digest_id
-            WHERE a.paper_id = ?
-            ORDER BY d.key DESC, d.language ASC, a.line ASC
-            """)
+        let appearances = try db.cachedStatement(
+            sql: """
+                SELECT a.heading, a.name, a.title, a.url, a.version, a.topic
+                FROM appearance a JOIN digest d ON d.id = a.digest_id
+                WHERE a.paper_id = ?
+                ORDER BY d.key DESC, d.language ASC, a.line ASC
+                """)
         for paperID in papers.sorted() {
             let rows = try Row.fetchAll(appearances, arguments: [paperID])
             guard let latest = rows.first else {

@@ -25,7 +25,8 @@ public final class GraphStore: Sendable {
         let manager = FileManager.default
         if manager.fileExists(atPath: path) {
             if let permissions = try? manager.attributesOfItem(atPath: path)[.posixPermissions] as? Int,
-               permissions & 0o222 == 0 {
+                permissions & 0o222 == 0
+            {
                 if create { throw StoreError.readOnly(path: path) }
             }
             if let handle = FileHandle(forReadingAtPath: path) {
@@ -66,12 +67,14 @@ public final class GraphStore: Sendable {
             // A page cache large enough for the indexes a write walks on a large archive
             // (SQLite's default is 2 MB); memory grows only as pages are read.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            db.add(function: DatabaseFunction("pg_segment", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(TextSegmenter.segment)
-            })
-            db.add(function: DatabaseFunction("pg_entity_id", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(EntityName.id(for:))
-            })
+            db.add(
+                function: DatabaseFunction("pg_segment", argumentCount: 1, pure: true) { values in
+                    String.fromDatabaseValue(values[0]).map(TextSegmenter.segment)
+                })
+            db.add(
+                function: DatabaseFunction("pg_entity_id", argumentCount: 1, pure: true) { values in
+                    String.fromDatabaseValue(values[0]).map(EntityName.id(for:))
+                })
         }
         return configuration
     }
@@ -94,7 +97,7 @@ public final class GraphStore: Sendable {
 
     static func schemaFiles() throws -> [URL] {
         guard let folder = Bundle.module.url(forResource: "Schema", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
         else { throw StoreError.missingSchema }
         return files.filter { $0.pathExtension == "sql" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }

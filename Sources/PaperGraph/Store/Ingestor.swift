@@ -45,7 +45,8 @@ public struct Ingestor: Sendable {
             let (text, hash) = try DigestFiles.read(path)
             let digest = reader.read(text: text, path: path)
             if !force, let stored = try store.storedVersion(key: digest.key, language: digest.language),
-               stored.contentHash == hash, stored.extractorVersion == extractor.version {
+                stored.contentHash == hash, stored.extractorVersion == extractor.version
+            {
                 return .done(IngestResult(path: path, digestKey: digest.key, status: .unchanged, diagnostics: []))
             }
             return .write(digest, extractor.extract(digest), hash: hash)
@@ -82,9 +83,11 @@ public struct Ingestor: Sendable {
 
     /// Ingests many files: workers read and extract the next few files while this thread
     /// writes the current ones in order, so memory stays bounded. `progress` sees each result.
-    public func ingest(files: [String], force: Bool = false,
-                       workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                       progress: (Int, IngestResult) -> Void = { _, _ in }) -> [IngestResult] {
+    public func ingest(
+        files: [String], force: Bool = false,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (Int, IngestResult) -> Void = { _, _ in }
+    ) -> [IngestResult] {
         let size = max(1, workers) * 2
         let batches = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min(files.count, $0 + size)]) }
         func launch(_ batch: [String]) -> (DispatchGroup, PreparedSlots) {

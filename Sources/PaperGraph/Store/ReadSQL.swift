@@ -32,15 +32,16 @@ enum ReadSQL {
         )
         """
 
-    static let entitiesOfChosen = chosenPapers + """
-        SELECT n.id, n.name, n.kind, COUNT(DISTINCT e.rsource) AS papers, (SELECT aliases FROM entity_stats WHERE entity_id = n.id) AS aliases,
-               COUNT(DISTINCT CASE WHEN e.relation = 'compares_with' THEN e.rsource END) AS compared,
-               COUNT(DISTINCT CASE WHEN e.relation = 'builds_on' THEN e.rsource END) AS built_on,
-               COUNT(DISTINCT CASE WHEN e.relation IN ('compares_with', 'builds_on') THEN e.rsource END) AS baseline
-        FROM chosen c CROSS JOIN edge e ON e.rsource = c.id AND e.relation <> 'derived_from'
-        CROSS JOIN entity n ON n.id = e.rtarget
-        GROUP BY n.id
-        """
+    static let entitiesOfChosen =
+        chosenPapers + """
+            SELECT n.id, n.name, n.kind, COUNT(DISTINCT e.rsource) AS papers, (SELECT aliases FROM entity_stats WHERE entity_id = n.id) AS aliases,
+                   COUNT(DISTINCT CASE WHEN e.relation = 'compares_with' THEN e.rsource END) AS compared,
+                   COUNT(DISTINCT CASE WHEN e.relation = 'builds_on' THEN e.rsource END) AS built_on,
+                   COUNT(DISTINCT CASE WHEN e.relation IN ('compares_with', 'builds_on') THEN e.rsource END) AS baseline
+            FROM chosen c CROSS JOIN edge e ON e.rsource = c.id AND e.relation <> 'derived_from'
+            CROSS JOIN entity n ON n.id = e.rtarget
+            GROUP BY n.id
+            """
 
     static let stats = """
         SELECT (SELECT COUNT(*) FROM digest) AS digests,
@@ -148,9 +149,11 @@ enum ReadSQL {
         JOIN entity ce ON ce.id = prop.rtarget JOIN entity pe ON pe.id = b.rtarget
         """
     static let liftedCondition = " AND prop.relation = 'proposes' AND ce.kind = pe.kind AND prop.rtarget <> b.rtarget"
-    static let derivedChildren = derivedColumns
+    static let derivedChildren =
+        derivedColumns
         + " WHERE e.rtarget IN (\(entityIDs)) AND e.relation = 'derived_from' AND e.rsource <> e.rtarget"
-    static let derivedParents = derivedColumns
+    static let derivedParents =
+        derivedColumns
         + " WHERE e.rsource IN (\(entityIDs)) AND e.relation = 'derived_from' AND e.rsource <> e.rtarget"
     static let liftedChildren = liftedColumns + " WHERE b.rtarget IN (\(entityIDs))" + liftedCondition
     static let liftedParents = liftedColumns + " WHERE prop.rtarget IN (\(entityIDs))" + liftedCondition
@@ -179,19 +182,22 @@ enum ReadSQL {
 
     /// A topic map's appearances: of one digest, of some topics, or (whole corpus) all.
     static let mapColumns = "SELECT a.topic AS appearance_topic, d.key, d.language, a.line, p.* "
-    static let mapAppearancesOfDigest = mapColumns + """
-        FROM digest d CROSS JOIN appearance a ON a.digest_id = d.id JOIN paper p ON p.id = a.paper_id
-        WHERE d.key = :digest COLLATE NOCASE
-          AND (:pattern IS NULL OR a.topic IN (SELECT topic FROM topic_stats WHERE topic LIKE :pattern))
-        """
-    static let mapAppearancesOfTopics = mapColumns + """
-        FROM topic_stats t CROSS JOIN appearance a ON a.topic = t.topic JOIN digest d ON d.id = a.digest_id
-        JOIN paper p ON p.id = a.paper_id
-        WHERE t.topic LIKE :pattern
-        """
-    static let mapAppearancesAll = mapColumns + """
-        FROM appearance a JOIN digest d ON d.id = a.digest_id JOIN paper p ON p.id = a.paper_id
-        """
+    static let mapAppearancesOfDigest =
+        mapColumns + """
+            FROM digest d CROSS JOIN appearance a ON a.digest_id = d.id JOIN paper p ON p.id = a.paper_id
+            WHERE d.key = :digest COLLATE NOCASE
+              AND (:pattern IS NULL OR a.topic IN (SELECT topic FROM topic_stats WHERE topic LIKE :pattern))
+            """
+    static let mapAppearancesOfTopics =
+        mapColumns + """
+            FROM topic_stats t CROSS JOIN appearance a ON a.topic = t.topic JOIN digest d ON d.id = a.digest_id
+            JOIN paper p ON p.id = a.paper_id
+            WHERE t.topic LIKE :pattern
+            """
+    static let mapAppearancesAll =
+        mapColumns + """
+            FROM appearance a JOIN digest d ON d.id = a.digest_id JOIN paper p ON p.id = a.paper_id
+            """
 
     /// Each hot read with sample arguments: `EXPLAIN QUERY PLAN` of these must never scan
     /// `edge`, `appearance` or `entity_alias` whole. The SQL names those tables only as

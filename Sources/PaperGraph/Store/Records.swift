@@ -43,8 +43,9 @@ struct PaperRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var month: String?
 
     var value: Paper {
-        Paper(id: id, arxiv: arxiv, version: version, url: url, title: title, heading: heading, name: name,
-              topic: topic, month: month)
+        Paper(
+            id: id, arxiv: arxiv, version: version, url: url, title: title, heading: heading, name: name,
+            topic: topic, month: month)
     }
 }
 

@@ -20,8 +20,10 @@ enum Resolution {
 
         mutating func callAsFunction(_ id: String) throws -> String {
             if let shown = known[id] { return shown }
-            let shown = try String.fetchOne(db.cachedStatement(sql: "SELECT canonical_id FROM entity_redirect WHERE entity_id = ?"),
-                                            arguments: [id]) ?? id
+            let shown =
+                try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT canonical_id FROM entity_redirect WHERE entity_id = ?"),
+                    arguments: [id]) ?? id
             known[id] = shown
             return shown
         }
@@ -70,9 +72,11 @@ enum Resolution {
     /// The one entity of the same kind whose aliases spell `id`'s name, if exactly one does.
     static func candidate(_ id: String, db: Database) throws -> String? {
         guard let kind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM entity WHERE id = ?"), arguments: [id]) else { return nil }
-        let owners = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT entity_id FROM entity_alias WHERE spelled = ? AND canonical = 0 AND entity_id <> ? LIMIT 2
-            """), arguments: [id, id])
+        let owners = try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT DISTINCT entity_id FROM entity_alias WHERE spelled = ? AND canonical = 0 AND entity_id <> ? LIMIT 2
+                    """), arguments: [id, id])
         guard owners.count == 1 else { return nil }
         let ownerKind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM entity WHERE id = ?"), arguments: [owners[0]])
         return ownerKind == kind ? owners[0] : nil
@@ -96,30 +100,37 @@ enum Resolution {
 
     /// Recounts the papers linked to each of `ids` that is shown; drops counts of the others.
     static func refreshStats(_ ids: Set<String>, db: Database) throws {
-        let count = try db.cachedStatement(sql: """
-            SELECT COUNT(DISTINCT rsource) AS papers,
-                   COUNT(DISTINCT CASE WHEN relation = 'compares_with' THEN rsource END) AS compared,
-                   COUNT(DISTINCT CASE WHEN relation = 'builds_on' THEN rsource END) AS built_on,
-                   COUNT(DISTINCT CASE WHEN relation IN ('compares_with', 'builds_on') THEN rsource END) AS baseline,
-                   (SELECT MIN(d.key) FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rtarget = ?1) AS first
-            FROM edge WHERE rtarget = ?1 AND relation <> 'derived_from'
-            """)
-        let shown = try db.cachedStatement(sql: """
-            SELECT 1 FROM entity n WHERE n.id = ? AND NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
-            """)
-        let spellings = try db.cachedStatement(sql: """
-            SELECT DISTINCT a.alias FROM entity_alias a JOIN entity n ON n.id = a.rentity
-            WHERE a.rentity = ? AND a.alias <> n.name ORDER BY a.alias
-            """)
+        let count = try db.cachedStatement(
+            sql: """
+                SELECT COUNT(DISTINCT rsource) AS papers,
+                       COUNT(DISTINCT CASE WHEN relation = 'compares_with' THEN rsource END) AS compared,
+                       COUNT(DISTINCT CASE WHEN relation = 'builds_on' THEN rsource END) AS built_on,
+                       COUNT(DISTINCT CASE WHEN relation IN ('compares_with', 'builds_on') THEN rsource END) AS baseline,
+                       (SELECT MIN(d.key) FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rtarget = ?1) AS first
+                FROM edge WHERE rtarget = ?1 AND relation <> 'derived_from'
+                """)
+        let shown = try db.cachedStatement(
+            sql: """
+                SELECT 1 FROM entity n WHERE n.id = ? AND NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
+                """)
+        let spellings = try db.cachedStatement(
+            sql: """
+                SELECT DISTINCT a.alias FROM entity_alias a JOIN entity n ON n.id = a.rentity
+                WHERE a.rentity = ? AND a.alias <> n.name ORDER BY a.alias
+                """)
         for id in ids.sorted() {
             try db.cachedStatement(sql: "DELETE FROM entity_stats WHERE entity_id = ?").execute(arguments: [id])
             guard try Bool.fetchOne(shown, arguments: [id]) != nil, let row = try Row.fetchOne(count, arguments: [id]) else { continue }
             let aliases = try String.fetchAll(spellings, arguments: [id])
-            try db.cachedStatement(sql: """
-                INSERT INTO entity_stats (entity_id, papers, compared, built_on, baseline_papers, aliases, first_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, row["papers"], row["compared"], row["built_on"], row["baseline"],
-                                          aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}"), row["first"]])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO entity_stats (entity_id, papers, compared, built_on, baseline_papers, aliases, first_digest)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                id, row["papers"], row["compared"], row["built_on"], row["baseline"],
+                aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}"), row["first"],
+            ])
         }
     }
 
@@ -133,9 +144,12 @@ enum Resolution {
 
     /// The relations (not derived_from) joining a paper to an entity now.
     static func relations(_ pair: Pair, db: Database) throws -> Set<Relation> {
-        Set(try Relation.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT relation FROM edge WHERE rsource = ? AND rtarget = ? AND relation <> 'derived_from'
-            """), arguments: [pair.paper, pair.entity]))
+        Set(
+            try Relation.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT DISTINCT relation FROM edge WHERE rsource = ? AND rtarget = ? AND relation <> 'derived_from'
+                        """), arguments: [pair.paper, pair.entity]))
     }
 
     /// Moves each touched entity's counts by what the write changed, pair by pair: a paper
@@ -148,8 +162,10 @@ enum Resolution {
         for (pair, before) in change.pairs where !recounted.contains(pair.entity) && !gone.contains(pair.entity) {
             let after = try relations(pair, db: db)
             func d(_ holds: (Set<Relation>) -> Bool) -> Int { (holds(after) ? 1 : 0) - (holds(before) ? 1 : 0) }
-            let step = (d { !$0.isEmpty }, d { $0.contains(.compares_with) }, d { $0.contains(.builds_on) },
-                        d { $0.contains(.compares_with) || $0.contains(.builds_on) })
+            let step = (
+                d { !$0.isEmpty }, d { $0.contains(.compares_with) }, d { $0.contains(.builds_on) },
+                d { $0.contains(.compares_with) || $0.contains(.builds_on) }
+            )
             guard step != (0, 0, 0, 0) else { continue }
             var sum = delta[pair.entity] ?? (0, 0, 0, 0)
             sum = (sum.0 + step.0, sum.1 + step.1, sum.2 + step.2, sum.3 + step.3)
@@ -165,16 +181,20 @@ enum Resolution {
         for id in touched.sorted() {
             guard let row = try Row.fetchOne(exists, arguments: [id]) else { missing.insert(id); continue }
             if let d = delta[id] {
-                try db.cachedStatement(sql: """
-                    UPDATE entity_stats SET papers = papers + ?, compared = compared + ?, built_on = built_on + ?,
-                        baseline_papers = baseline_papers + ? WHERE entity_id = ?
-                    """).execute(arguments: [d.papers, d.compared, d.builtOn, d.baseline, id])
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE entity_stats SET papers = papers + ?, compared = compared + ?, built_on = built_on + ?,
+                            baseline_papers = baseline_papers + ? WHERE entity_id = ?
+                        """
+                ).execute(arguments: [d.papers, d.compared, d.builtOn, d.baseline, id])
             }
             var first: String? = row["first_digest"]
             if let old = first, change.removedWeeks[id]?.contains(old) == true {
-                first = try String.fetchOne(db.cachedStatement(sql: """
-                    SELECT MIN(d.key) FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rtarget = ?
-                    """), arguments: [id])
+                first = try String.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT MIN(d.key) FROM edge e JOIN digest d ON d.id = e.digest_id WHERE e.rtarget = ?
+                            """), arguments: [id])
             }
             if let added = change.addedWeeks[id], first.map({ added < $0 }) ?? true { first = added }
             try db.cachedStatement(sql: "UPDATE entity_stats SET first_digest = ?, aliases = ? WHERE entity_id = ?")
@@ -186,18 +206,21 @@ enum Resolution {
 
     /// The other spellings of an entity as `entity_stats.aliases` stores them.
     static func aliasText(_ id: String, db: Database) throws -> String? {
-        let aliases = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT a.alias FROM entity_alias a JOIN entity n ON n.id = a.rentity
-            WHERE a.rentity = ? AND a.alias <> n.name ORDER BY a.alias
-            """), arguments: [id])
+        let aliases = try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT DISTINCT a.alias FROM entity_alias a JOIN entity n ON n.id = a.rentity
+                    WHERE a.rentity = ? AND a.alias <> n.name ORDER BY a.alias
+                    """), arguments: [id])
         return aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}")
     }
 
     static func refreshTopics(_ topics: Set<String>, db: Database) throws {
-        let count = try db.cachedStatement(sql: """
-            SELECT COUNT(DISTINCT a.paper_id) AS papers, COUNT(DISTINCT d.key) AS digests, MIN(d.key) AS first, MAX(d.key) AS last
-            FROM appearance a JOIN digest d ON d.id = a.digest_id WHERE a.topic = ?
-            """)
+        let count = try db.cachedStatement(
+            sql: """
+                SELECT COUNT(DISTINCT a.paper_id) AS papers, COUNT(DISTINCT d.key) AS digests, MIN(d.key) AS first, MAX(d.key) AS last
+                FROM appearance a JOIN digest d ON d.id = a.digest_id WHERE a.topic = ?
+                """)
         for topic in topics.sorted() {
             try db.cachedStatement(sql: "DELETE FROM topic_stats WHERE topic = ?").execute(arguments: [topic])
             guard let row = try Row.fetchOne(count, arguments: [topic]), (row["papers"] as Int) > 0 else { continue }
@@ -235,13 +258,14 @@ enum Resolution {
         for (id, target) in redirects.sorted(by: { $0.key < $1.key }) {
             try db.execute(sql: "INSERT INTO entity_redirect (entity_id, canonical_id) VALUES (?, ?)", arguments: [id, target])
         }
-        try db.execute(sql: """
-            UPDATE edge SET
-                rsource = COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.source), source),
-                rtarget = COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.target), target);
-            UPDATE entity_alias SET
-                rentity = COALESCE((SELECT canonical_id FROM entity_redirect r WHERE r.entity_id = entity_alias.entity_id), entity_id);
-            """)
+        try db.execute(
+            sql: """
+                UPDATE edge SET
+                    rsource = COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.source), source),
+                    rtarget = COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.target), target);
+                UPDATE entity_alias SET
+                    rentity = COALESCE((SELECT canonical_id FROM entity_redirect r WHERE r.entity_id = entity_alias.entity_id), entity_id);
+                """)
         try refreshStats(Set(try String.fetchAll(db, sql: "SELECT id FROM entity")), db: db)
         try refreshTopics(Set(try String.fetchAll(db, sql: "SELECT DISTINCT topic FROM appearance WHERE topic IS NOT NULL")), db: db)
     }
@@ -256,16 +280,22 @@ enum Resolution {
         for row in try Row.fetchAll(db, sql: "SELECT entity_id, canonical_id FROM entity_redirect") { storedRedirects[row[0]] = row[1] }
         if claims != storedClaims { out.append("claims: stored \(storedClaims.sorted { $0.key < $1.key }) expected \(claims.sorted { $0.key < $1.key })") }
         if redirects != storedRedirects { out.append("redirects: stored \(storedRedirects) expected \(redirects)") }
-        let staleEdges = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM edge WHERE
-                rsource IS NOT COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.source), source)
-             OR rtarget IS NOT COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.target), target)
-            """) ?? 0
+        let staleEdges =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM edge WHERE
+                        rsource IS NOT COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.source), source)
+                     OR rtarget IS NOT COALESCE((SELECT canonical_id FROM entity_redirect WHERE entity_id = edge.target), target)
+                    """) ?? 0
         if staleEdges > 0 { out.append("\(staleEdges) edges with stale resolved ids") }
-        let staleAliases = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM entity_alias WHERE spelled IS NOT pg_entity_id(alias) OR
-                rentity IS NOT COALESCE((SELECT canonical_id FROM entity_redirect r WHERE r.entity_id = entity_alias.entity_id), entity_id)
-            """) ?? 0
+        let staleAliases =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM entity_alias WHERE spelled IS NOT pg_entity_id(alias) OR
+                        rentity IS NOT COALESCE((SELECT canonical_id FROM entity_redirect r WHERE r.entity_id = entity_alias.entity_id), entity_id)
+                    """) ?? 0
         if staleAliases > 0 { out.append("\(staleAliases) aliases with stale resolved ids") }
         let stats = try Row.fetchAll(db, sql: "SELECT * FROM entity_stats ORDER BY entity_id")
         let topics = try Row.fetchAll(db, sql: "SELECT * FROM topic_stats ORDER BY topic")
@@ -276,10 +306,13 @@ enum Resolution {
         if stats != (try Row.fetchAll(db, sql: "SELECT * FROM entity_stats ORDER BY entity_id")) { out.append("entity_stats differ") }
         if topics != (try Row.fetchAll(db, sql: "SELECT * FROM topic_stats ORDER BY topic")) { out.append("topic_stats differ") }
         if edgeTotal != edgeRows { out.append("digest edge counts sum to \(edgeTotal), \(edgeRows) edges stored") }
-        let dangling = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM edge WHERE relation = 'derived_from'
-              AND (source NOT IN (SELECT id FROM entity) OR target NOT IN (SELECT id FROM entity))
-            """) ?? 0
+        let dangling =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM edge WHERE relation = 'derived_from'
+                      AND (source NOT IN (SELECT id FROM entity) OR target NOT IN (SELECT id FROM entity))
+                    """) ?? 0
         if dangling > 0 { out.append("\(dangling) lineage edges name a removed entity") }
         return out
     }

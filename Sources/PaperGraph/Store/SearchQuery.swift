@@ -47,7 +47,8 @@ struct SearchQuery {
         var start = text.index(hit, offsetBy: -min(width / 3, text.distance(from: text.startIndex, to: hit)))
         // Never start inside a Latin word: move on to the next space before the hit.
         if start > text.startIndex, text[text.index(before: start)].isLetter, text[start].isLetter, text[start].isASCII,
-           let space = text[start..<hit].firstIndex(of: " ") {
+            let space = text[start..<hit].firstIndex(of: " ")
+        {
             start = text.index(after: space)
         }
         let end = text.index(start, offsetBy: width, limitedBy: text.endIndex) ?? text.endIndex

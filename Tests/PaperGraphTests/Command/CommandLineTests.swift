@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 /// Runs the built `papergraph` binary as a user would and checks its output and exit code.
@@ -21,8 +22,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test(.enabled(if: CommandLineTests.hasBinary)) func ingestQueryAndDrawTheSampleDigest() throws {

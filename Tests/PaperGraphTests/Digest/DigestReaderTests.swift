@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 @Suite struct DigestReaderTests {
@@ -101,8 +102,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try Data("# x\n".utf8).write(to: folder.appendingPathComponent("sub/a.md"))
         try Data("not markdown".utf8).write(to: folder.appendingPathComponent("sub/b.txt"))
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("sub/loop").path,
-                                                   withDestinationPath: folder.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("sub/loop").path,
+            withDestinationPath: folder.path)
         let (files, errors) = DigestFiles.expand([folder.path, folder.appendingPathComponent("missing").path])
         #expect(files.map { ($0 as NSString).lastPathComponent } == ["a.md"])
         #expect(errors == [.missingFile(folder.appendingPathComponent("missing").path)])

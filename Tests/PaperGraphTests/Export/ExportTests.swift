@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 /// Every export format read back by a parser that is not ours (networkx, csv, bibtexparser,
@@ -109,14 +110,17 @@ import Testing
         let slam = try ExportScope(store: store, filter: PaperFilter(topic: "SLAM"))
         let bib = try TestPaths.temporaryFolder().appendingPathComponent("slam.bib")
         try Self.text { try BibTeXWriter.write(store, scope: slam, to: $0) }.write(to: bib, atomically: true, encoding: .utf8)
-        let (status, output) = try Self.python(["-c", """
+        let (status, output) = try Self.python([
+            "-c",
+            """
             import sys, bibtexparser
             text = open(sys.argv[1], encoding="utf-8").read()
             if hasattr(bibtexparser, "parse_string"):
                 lib = bibtexparser.parse_string(text); assert not lib.failed_blocks, lib.failed_blocks; print(len(lib.entries))
             else:
                 print(len(bibtexparser.loads(text).entries))
-            """, bib.path])
+            """, bib.path,
+        ])
         #expect(status == 0, "\(output)")
         #expect(Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) == slam.papers?.count)
         #expect((slam.papers?.count ?? 0) > 10)

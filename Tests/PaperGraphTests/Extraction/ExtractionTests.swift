@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 @Suite struct MentionScannerTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 @Suite struct RelationModelTests {
@@ -7,8 +8,9 @@ import Testing
     func toyExamples() -> [RelationModel.Example] {
         (0..<40).map { i in
             let builds = i % 2 == 0
-            return RelationModel.Example(features: ["bias", builds ? "cue:buildsBefore" : "cue:compareClause", "n:\(i % 3)"],
-                                         labels: builds ? [.entity, .builds_on] : [.entity, .compares_with], week: i % 4)
+            return RelationModel.Example(
+                features: ["bias", builds ? "cue:buildsBefore" : "cue:compareClause", "n:\(i % 3)"],
+                labels: builds ? [.entity, .builds_on] : [.entity, .compares_with], week: i % 4)
         }
     }
 

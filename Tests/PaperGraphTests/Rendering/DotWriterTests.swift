@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 @Suite struct DotWriterTests {
@@ -42,13 +43,16 @@ import Testing
 }
 
 @Suite struct GraphvizRendererTests {
-    let dot = DotWriter.write({
-        var g = DotGraph()
-        g.nodes = [DotGraph.Node(key: "a", attributes: ["label": "场景重建", "URL": "https://arxiv.org/abs/2512.03939", "tooltip": "MUT3R title"]),
-                   DotGraph.Node(key: "b", attributes: ["label": "B"])]
-        g.edges = [DotGraph.Edge(from: "a", to: "b")]
-        return g
-    }())
+    let dot = DotWriter.write(
+        {
+            var g = DotGraph()
+            g.nodes = [
+                DotGraph.Node(key: "a", attributes: ["label": "场景重建", "URL": "https://arxiv.org/abs/2512.03939", "tooltip": "MUT3R title"]),
+                DotGraph.Node(key: "b", attributes: ["label": "B"]),
+            ]
+            g.edges = [DotGraph.Edge(from: "a", to: "b")]
+            return g
+        }())
 
     @Test func rendersSVGWithLinksPNGAndPDF() throws {
         let svg = String(decoding: try GraphvizRenderer.shared.render(dot, format: .svg), as: UTF8.self)
@@ -72,7 +76,8 @@ import Testing
     }
 
     @Test func wrapsLongTitlesAndCJK() {
-        #expect(MapStyle.wrap("Fin3R Fine-tuning Feed-forward 3D Reconstruction Models", width: 20, lines: 2)
+        #expect(
+            MapStyle.wrap("Fin3R Fine-tuning Feed-forward 3D Reconstruction Models", width: 20, lines: 2)
                 == "Fin3R Fine-tuning\nFeed-forward 3D…")
         #expect(MapStyle.wrap("通过单目知识蒸馏对前馈三维重建模型进行高效微调", width: 10, lines: 2) == "通过单目知\n识蒸馏对前…")
         #expect(MapStyle.wrap("Short", width: 20, lines: 2) == "Short")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 /// Maps and graph queries on a database of week 49 alone (the acceptance of the maps issue).

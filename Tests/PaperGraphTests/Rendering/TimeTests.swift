@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 /// Trends as pure counts, and the time maps.
@@ -25,9 +26,11 @@ import Testing
 
     @Test func risingComparesSharesOfTheTwoHalves() {
         let vggt = Entity(id: "entity:vggt", name: "VGGT", kind: .method), old = Entity(id: "entity:old", name: "Old", kind: .method)
-        let links = [EntityLink(paper: "a", entity: old, relation: .uses), EntityLink(paper: "b", entity: old, relation: .uses),
-                     EntityLink(paper: "c", entity: vggt, relation: .builds_on), EntityLink(paper: "d", entity: vggt, relation: .builds_on),
-                     EntityLink(paper: "e", entity: vggt, relation: .uses), EntityLink(paper: "e", entity: vggt, relation: .builds_on)]
+        let links = [
+            EntityLink(paper: "a", entity: old, relation: .uses), EntityLink(paper: "b", entity: old, relation: .uses),
+            EntityLink(paper: "c", entity: vggt, relation: .builds_on), EntityLink(paper: "d", entity: vggt, relation: .builds_on),
+            EntityLink(paper: "e", entity: vggt, relation: .uses), EntityLink(paper: "e", entity: vggt, relation: .builds_on),
+        ]
         let counts = Trends.entities(links, papers: Self.papers, by: .month)
         // One paper counts once even when it links by two relations…
         #expect(counts.first { $0.period == "2025-03" && $0.label == "VGGT" }?.papers == 2)

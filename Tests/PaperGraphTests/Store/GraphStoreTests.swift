@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import PaperGraph
 
 @Suite struct GraphStoreTests {
@@ -30,8 +31,9 @@ import Testing
         let before = try store.export().json()
         // A second store write that violates a constraint halfway through must roll back whole.
         let digest = try TestPaths.read(TestPaths.fixture("nested-section.md"))
-        let bad = Extraction(entities: [ExtractedEntity(name: "X", kind: .method)],
-                             edges: [ExtractedEdge(source: "a", target: "b", relation: .mentions, line: 1, evidence: "e")])
+        let bad = Extraction(
+            entities: [ExtractedEntity(name: "X", kind: .method)],
+            edges: [ExtractedEdge(source: "a", target: "b", relation: .mentions, line: 1, evidence: "e")])
         var broken = digest
         broken.entries.append(broken.entries[0])  // duplicate appearance: UNIQUE(digest_id, paper_id) fails
         #expect(throws: (any Error).self) {
@@ -76,7 +78,8 @@ import Testing
     @Test func aPaperInSeveralDigestsIsOnePaperWithItsHighestVersion() throws {
         let folder = try TestPaths.temporaryFolder()
         for (week, version, topic) in [(5, 1, "甲"), (6, 3, "乙"), (7, 2, "丙")] {
-            let text = "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### \(topic)\n\n#### Same：同一篇\n\n"
+            let text =
+                "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### \(topic)\n\n#### Same：同一篇\n\n"
                 + "[2501.00007v\(version) Same Paper v\(version)](https://arxiv.org/abs/2501.00007v\(version))\n\n摘要。\n"
             try Data(text.utf8).write(to: folder.appendingPathComponent("2025-w0\(week).zh-CN.md"))
         }
@@ -117,7 +120,10 @@ import Testing
             let pool = try DatabasePool(path: path)
             try GraphStore.migrator(upTo: "001_initial").migrate(pool)
             try pool.write { db in
-                try db.execute(sql: "INSERT INTO digest (key, language, path, content_hash, extractor_version, ingested_at) VALUES ('2025-W01', 'zh-CN', 'x.md', 'h', 0, 'now')")
+                try db.execute(
+                    sql:
+                        "INSERT INTO digest (key, language, path, content_hash, extractor_version, ingested_at) VALUES ('2025-W01', 'zh-CN', 'x.md', 'h', 0, 'now')"
+                )
             }
             #expect(try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
         }
@@ -159,7 +165,8 @@ import Testing
         let folder = try TestPaths.temporaryFolder()
         func digest(_ week: Int, _ id: String, _ sentence: String) throws -> String {
             let path = folder.appendingPathComponent("2025-w0\(week).zh-CN.md").path
-            let text = "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
+            let text =
+                "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
                 + "[\(id) Paper\(week) Title](https://arxiv.org/abs/\(id))\n\n\(sentence)\n"
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             return path

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperGraph
 
 /// The read side: indexed plans, incremental merges that equal a recomputation, streaming
@@ -27,7 +28,8 @@ import Testing
             }
         }
         // The test can fail: a read through COALESCE(redirect, id), as before, scans edge.
-        let old = try store().explain("SELECT COUNT(*) FROM edge e LEFT JOIN entity_redirect r ON r.entity_id = e.target WHERE COALESCE(r.canonical_id, e.target) = 'entity:vggt'")
+        let old = try store().explain(
+            "SELECT COUNT(*) FROM edge e LEFT JOIN entity_redirect r ON r.entity_id = e.target WHERE COALESCE(r.canonical_id, e.target) = 'entity:vggt'")
         #expect(old.contains { $0.hasPrefix("SCAN e") })
     }
 
@@ -35,7 +37,8 @@ import Testing
         let folder = try TestPaths.temporaryFolder()
         func digest(_ week: Int, _ sentence: String) throws -> String {
             let path = folder.appendingPathComponent("2025-w0\(week).zh-CN.md").path
-            let text = "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
+            let text =
+                "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
                 + "[2501.0000\(week) Paper\(week) Title](https://arxiv.org/abs/2501.0000\(week))\n\n\(sentence)\n"
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             return path
@@ -137,8 +140,10 @@ import Testing
     }
 
     @Test func walkListsSubtreesUnderTheirParentsWithinDepth() throws {
-        let links = [Self.link("b", "a"), Self.link("c", "b"), Self.link("d", "c"), Self.link("e", "a", .builds_on),
-                     Self.link("b", "a", .builds_on, line: 0)]
+        let links = [
+            Self.link("b", "a"), Self.link("c", "b"), Self.link("d", "c"), Self.link("e", "a", .builds_on),
+            Self.link("b", "a", .builds_on, line: 0),
+        ]
         var asked: [Set<String>] = []
         let reach = try LineageWalk.walk(from: "a", direction: .down, depth: 2) { ids, direction in
             asked.append(ids)
@@ -160,15 +165,18 @@ import Testing
         func l(_ p: String, _ e: String, _ r: Relation) -> PaperEntityLink { PaperEntityLink(paper: p, entity: e, relation: r) }
         let mine = [l("me", "rare", .builds_on), l("me", "common", .uses)]
         let neighbours = mine + [l("x", "rare", .proposes), l("y", "common", .uses), l("z", "common", .mentions), l("x", "common", .uses)]
-        let ranked = RelatedWork.rank("me", mine: mine, neighbours: neighbours, paperCounts: ["rare": 2, "common": 4],
-                                      totalPapers: 10, names: ["rare": "Rare", "common": "Common"], limit: 5)
+        let ranked = RelatedWork.rank(
+            "me", mine: mine, neighbours: neighbours, paperCounts: ["rare": 2, "common": 4],
+            totalPapers: 10, names: ["rare": "Rare", "common": "Common"], limit: 5)
         #expect(ranked.map(\.id) == ["x", "y", "z"])
         #expect(ranked[0].reasons.first == "this paper builds on its Rare")
         #expect(!ranked.contains { $0.id == "me" })
         let entity = Entity(id: "rare", name: "Rare", kind: .method)
-        let around = RelatedWork.around(entity, links: neighbours, papers: [
-            "me": Paper(id: "me", title: "Me", month: "2025-01"), "x": Paper(id: "x", title: "X", month: "2024-01"),
-        ], limit: 5)
+        let around = RelatedWork.around(
+            entity, links: neighbours,
+            papers: [
+                "me": Paper(id: "me", title: "Me", month: "2025-01"), "x": Paper(id: "x", title: "X", month: "2024-01"),
+            ], limit: 5)
         // The paper that introduced it first, then those building on it.
         #expect(around.map(\.paper.id) == ["x", "me"])
         #expect(around[0].reasons == ["proposes Rare"])
