@@ -25,6 +25,9 @@ UPDATE entity_alias SET
     rentity = COALESCE((SELECT canonical_id FROM entity_redirect r WHERE r.entity_id = entity_alias.entity_id), entity_id),
     spelled = pg_entity_id(alias);
 CREATE INDEX entity_alias_rentity ON entity_alias (rentity, alias);
+-- A digest's aliases with what a removal needs, so it never scans another index whole.
+DROP INDEX entity_alias_digest;
+CREATE INDEX entity_alias_digest ON entity_alias (digest_id, canonical, spelled);
 CREATE INDEX entity_alias_spelled ON entity_alias (spelled, canonical, entity_id);
 CREATE INDEX entity_alias_alias ON entity_alias (alias COLLATE NOCASE);
 

@@ -185,8 +185,7 @@ extension GraphStore {
             ])
         }
         for row in try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT DISTINCT entity_id, canonical, spelled FROM entity_alias WHERE digest_id = ?"),
-            arguments: args)
+            db.cachedStatement(sql: WriteSQL.aliasesOfDigest), arguments: args)
         {
             change.entities.insert(row["entity_id"])
             if !(row["canonical"] as Bool) { change.spellings.insert(row["spelled"]) }
@@ -238,10 +237,7 @@ extension GraphStore {
             // Lineage that named a removed entity goes with it.
             for id in gone.sorted() {
                 for row in try Row.fetchAll(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT id, digest_id, rtarget FROM edge WHERE relation = 'derived_from' AND (source = ? OR target = ?)
-                            """), arguments: [id, id])
+                    db.cachedStatement(sql: WriteSQL.lineageOfEntity), arguments: ["id": id])
                 {
                     statsToRecompute.insert(row["rtarget"])
                     try db.cachedStatement(sql: "DELETE FROM edge WHERE id = ?").execute(arguments: [row["id"]])

@@ -67,6 +67,13 @@ public final class GraphStore: Sendable {
             // A page cache large enough for the indexes a write walks on a large archive
             // (SQLite's default is 2 MB); memory grows only as pages are read.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // PAPERGRAPH_SLOW_SQL=MS prints every statement slower than MS milliseconds to stderr.
+            if let limit = ProcessInfo.processInfo.environment["PAPERGRAPH_SLOW_SQL"].flatMap(Double.init) {
+                db.trace(options: .profile) { event in
+                    guard case let .profile(statement, duration) = event, duration * 1000 >= limit else { return }
+                    FileHandle.standardError.write(Data(String(format: "slow sql %.1f ms: %@\n", duration * 1000, statement.sql).utf8))
+                }
+            }
             db.add(
                 function: DatabaseFunction("pg_segment", argumentCount: 1, pure: true) { values in
                     String.fromDatabaseValue(values[0]).map(TextSegmenter.segment)

@@ -199,6 +199,12 @@ enum ReadSQL {
             FROM appearance a JOIN digest d ON d.id = a.digest_id JOIN paper p ON p.id = a.paper_id
             """
 
+    /// Write-path statements that read by a digest or an entity (checked like the reads).
+    static let writes: [(name: String, sql: String, arguments: StatementArguments)] = [
+        ("remove: a digest's aliases", WriteSQL.aliasesOfDigest, [1]),
+        ("remove: lineage of a removed entity", WriteSQL.lineageOfEntity, ["id": "entity:vggt"]),
+    ]
+
     /// Each hot read with sample arguments: `EXPLAIN QUERY PLAN` of these must never scan
     /// `edge`, `appearance` or `entity_alias` whole. The SQL names those tables only as
     /// themselves or by these aliases, so a plan step names what it scans.
@@ -250,7 +256,7 @@ extension GraphStore {
     /// `EXPLAIN QUERY PLAN` of every hot read, by name: each line a step of the plan.
     func queryPlans() throws -> [(name: String, plan: [String])] {
         try writer.read { db in
-            try ReadSQL.hot.map { name, sql, arguments in
+            try (ReadSQL.hot + ReadSQL.writes).map { name, sql, arguments in
                 let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
                 return (name, rows.map { $0["detail"] as String })
             }
@@ -261,4 +267,17 @@ extension GraphStore {
     func explain(_ sql: String) throws -> [String] {
         try writer.read { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
     }
+}
+
+/// SQL of the write path that a plan could get wrong at scale.
+enum WriteSQL {
+    /// The covering digest index: otherwise SQLite may scan the (also covering) spelling index whole.
+    static let aliasesOfDigest = """
+        SELECT DISTINCT entity_id, canonical, spelled FROM entity_alias INDEXED BY entity_alias_digest WHERE digest_id = ?
+        """
+    /// Two indexed halves: an OR of source and target let the planner scan every lineage edge.
+    static let lineageOfEntity = """
+        SELECT id, digest_id, rtarget FROM edge WHERE source = :id AND relation = 'derived_from'
+        UNION SELECT id, digest_id, rtarget FROM edge WHERE target = :id AND relation = 'derived_from'
+        """
 }
