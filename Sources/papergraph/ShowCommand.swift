@@ -83,10 +83,10 @@ struct ExportCommand: ParsableCommand {
         try reportingErrors {
             switch kind {
             case .csv:
-                try CSVExport.write(store, scope: try ExportScope(store: store, filter: filter), to: URL(fileURLWithPath: output!))
+                try CSVExport.write(store, scope: try scope(store, filter), to: URL(fileURLWithPath: output!))
                 printError("wrote \(output!)/nodes.csv and \(output!)/edges.csv")
             case .obsidian:
-                let counts = try ObsidianVault.write(store, scope: try ExportScope(store: store, filter: filter), to: URL(fileURLWithPath: output!))
+                let counts = try ObsidianVault.write(store, scope: try scope(store, filter), to: URL(fileURLWithPath: output!))
                 printError("wrote \(counts.written) notes to \(output!)\(counts.removed > 0 ? ", removed \(counts.removed) it no longer holds" : "")")
             case .mermaid:
                 let map = try MapBuilder(store: store).lineage(of: entity)
@@ -95,16 +95,25 @@ struct ExportCommand: ParsableCommand {
             case .json:
                 try emitOrWrite { sink in try GraphExport.stream(store, to: sink) }
             case .graphml:
-                let scope = try ExportScope(store: store, filter: filter)
+                let scope = try scope(store, filter)
                 try emitOrWrite { sink in try GraphMLWriter.write(store, scope: scope, to: sink) }
             case .gexf:
-                let scope = try ExportScope(store: store, filter: filter)
+                let scope = try scope(store, filter)
                 try emitOrWrite { sink in try GEXFWriter.write(store, scope: scope, to: sink) }
             case .bibtex:
-                let scope = try ExportScope(store: store, filter: filter)
+                let scope = try scope(store, filter)
                 try emitOrWrite { sink in try BibTeXWriter.write(store, scope: scope, to: sink) }
             }
         }
+    }
+
+    /// The filtered part of the graph; an error when the filters select no paper at all.
+    func scope(_ store: GraphStore, _ filter: PaperFilter) throws -> ExportScope {
+        let scope = try ExportScope(store: store, filter: filter)
+        if let papers = scope.papers, papers.isEmpty {
+            throw ValidationError("no papers match these filters; `papergraph topics` and `papergraph digests` list what is stored")
+        }
+        return scope
     }
 
     /// Streams to standard output, or to `output` through a file moved into place when complete.

@@ -107,6 +107,11 @@ import Testing
         #expect(try run(["baselines", "--db", db, "--since", "2026-03", "--format", "csv"]).stdout.contains("VGGT"))
         #expect(!(try run(["baselines", "--db", db, "--since", "2026-04", "--format", "csv"]).stdout.contains("VGGT")))
         #expect(try run(["entities", "--db", db, "--since", "2026-13"]).stderr.contains("--since takes a month"))
+
+        // An export whose filters select nothing says so instead of writing an empty graph.
+        let nothing = try run(["export", "graphml", "--db", db, "--topic", "no such topic"])
+        #expect(nothing.status != 0 && nothing.stderr.contains("no papers match these filters"))
+        #expect(try run(["export", "bibtex", "--db", db, "--topic", "自动驾驶"]).stdout.contains("@misc{OccLite2026,"))
     }
 
     @Test(.enabled(if: CommandLineTests.hasBinary)) func badInputGetsAClearMessageAndNonZeroExit() throws {
