@@ -26,6 +26,16 @@ enum TestPaths {
         return url
     }
 
+    /// Writes a one-paper digest of week `week` (paper `Paper<week>`, arXiv `id`) saying `sentence`.
+    static func oneEntryDigest(in folder: URL, week: Int, id: String, _ sentence: String) throws -> String {
+        let path = folder.appendingPathComponent("2025-w0\(week).zh-CN.md").path
+        let text =
+            "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
+            + "[\(id) Paper\(week) Title](https://arxiv.org/abs/\(id))\n\n\(sentence)\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
     static func read(_ path: String) throws -> Digest {
         let (text, _) = try DigestFiles.read(path)
         return DigestReader().read(text: text, path: path)

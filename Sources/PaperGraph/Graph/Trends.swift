@@ -50,7 +50,7 @@ public enum Trends {
             if let topic, !label.localizedCaseInsensitiveContains(topic) { continue }
             counts[period, default: [:]][label, default: 0] += 1
         }
-        return flatten(counts.mapValues { $0.mapValues { $0 } }, relation: nil)
+        return flatten(counts, relation: nil)
     }
 
     /// Papers per period linked to each entity (any relation but derived_from), or per

@@ -267,17 +267,28 @@ extension GraphStore {
         }
     }
 
-    static func detail(of paper: Paper, db: Database) throws -> PaperDetail {
-        let appearances = try Row.fetchAll(db, sql: ReadSQL.paperAppearances, arguments: ["id": paper.id])
+    /// What a paper's appearances say: its topics in reading order, versions and weeks
+    /// (sorted), and the latest summary. `show` and the exports read it the same way.
+    static func appearanceSummary(
+        of id: String, db: Database
+    ) throws
+        -> (topics: [String], versions: [Int], digests: [String], summary: String)
+    {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: ReadSQL.paperAppearances), arguments: ["id": id])
         var topics: [String] = []
-        for row in appearances { if let t = row["topic"] as String?, !topics.contains(t) { topics.append(t) } }
+        for row in rows { if let t = row["topic"] as String?, !topics.contains(t) { topics.append(t) } }
+        return (
+            topics, Array(Set(rows.compactMap { $0["version"] as Int? })).sorted(),
+            Array(Set(rows.map { $0["key"] as String })).sorted(), rows.last?["summary"] ?? ""
+        )
+    }
+
+    static func detail(of paper: Paper, db: Database) throws -> PaperDetail {
+        let seen = try appearanceSummary(of: paper.id, db: db)
         return PaperDetail(
-            id: paper.id, arxiv: paper.arxiv, version: paper.version,
-            versions: Array(Set(appearances.compactMap { $0["version"] as Int? })).sorted(),
-            url: paper.url, title: paper.title, name: paper.name, heading: paper.heading, topics: topics,
-            digests: Array(Set(appearances.map { $0["key"] as String })).sorted(),
-            summary: appearances.last?["summary"] ?? "",
-            relations: try edgeViews(ReadSQL.edgesFrom, paper.id, db: db))
+            id: paper.id, arxiv: paper.arxiv, version: paper.version, versions: seen.versions,
+            url: paper.url, title: paper.title, name: paper.name, heading: paper.heading, topics: seen.topics,
+            digests: seen.digests, summary: seen.summary, relations: try edgeViews(ReadSQL.edgesFrom, paper.id, db: db))
     }
 
     static func detail(of entity: Entity, db: Database) throws -> EntityDetail {
@@ -470,19 +481,15 @@ extension GraphStore {
     }
 
     private static func exportPapers(_ db: Database, _ body: (GraphExport.Paper) throws -> Void) throws {
-        let appearances = try db.cachedStatement(sql: ReadSQL.paperAppearances)
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM paper ORDER BY id")
         while let row = try rows.next() {
             let paper = Self.paper(row)
-            let seen = try Row.fetchAll(appearances, arguments: ["id": paper.id])
-            var topics: [String] = []
-            for row in seen { if let t = row["topic"] as String?, !topics.contains(t) { topics.append(t) } }
+            let seen = try appearanceSummary(of: paper.id, db: db)
             try body(
                 GraphExport.Paper(
-                    id: paper.id, arxiv: paper.arxiv, version: paper.version,
-                    versions: Array(Set(seen.compactMap { $0["version"] as Int? })).sorted(),
+                    id: paper.id, arxiv: paper.arxiv, version: paper.version, versions: seen.versions,
                     url: paper.url, title: paper.title, heading: paper.heading, name: paper.name, topic: paper.topic,
-                    topics: topics, digests: Array(Set(seen.map { $0["key"] as String })).sorted(), month: paper.month))
+                    topics: seen.topics, digests: seen.digests, month: paper.month))
         }
     }
 }

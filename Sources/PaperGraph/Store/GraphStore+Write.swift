@@ -15,8 +15,6 @@ struct GraphChange {
     var entities = Set<String>()
     /// Entity ids spelled by non-canonical aliases written or deleted.
     var spellings = Set<String>()
-    /// Entities whose incoming edges changed (as stored, before and after merges).
-    var edgeTargets = Set<String>()
     var topics = Set<String>()
     /// (paper, entity) pairs whose edges the write changes, with the relations that joined
     /// them before it: the counts move by the difference (see ``Resolution/applyDeltas``).
@@ -133,7 +131,6 @@ extension GraphStore {
                     digestID, edge.source, edge.target, edge.relation, edge.line, edge.evidence,
                     try canonical(edge.source), try canonical(edge.target),
                 ])
-                change.edgeTargets.insert(edge.target)
                 let shown = try canonical(edge.target)
                 if change.addedWeeks[shown].map({ digest.key < $0 }) ?? true { change.addedWeeks[shown] = digest.key }
                 stored += 1
@@ -192,12 +189,10 @@ extension GraphStore {
         }
         let key = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM digest WHERE id = ?"), arguments: args) ?? ""
         for row in try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT DISTINCT target, rtarget, rsource, relation FROM edge WHERE digest_id = ?"),
+            db.cachedStatement(sql: "SELECT DISTINCT rtarget, rsource, relation FROM edge WHERE digest_id = ?"),
             arguments: args)
         {
-            let target: String = row["target"], shown: String = row["rtarget"]
-            change.edgeTargets.insert(target)
-            change.edgeTargets.insert(shown)
+            let shown: String = row["rtarget"]
             change.removedWeeks[shown, default: []].insert(key)
             if (row["relation"] as Relation) != .derived_from {
                 let pair = Resolution.Pair(paper: row["rsource"], entity: shown)

@@ -90,8 +90,8 @@ public struct Ingestor: Sendable {
     ) -> [IngestResult] {
         let size = max(1, workers) * 2
         let batches = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min(files.count, $0 + size)]) }
-        func launch(_ batch: [String]) -> (DispatchGroup, PreparedSlots) {
-            let group = DispatchGroup(), slots = PreparedSlots(count: batch.count)
+        func launch(_ batch: [String]) -> (DispatchGroup, Slots<Prepared>) {
+            let group = DispatchGroup(), slots = Slots<Prepared>(count: batch.count)
             for (i, path) in batch.enumerated() {
                 DispatchQueue.global().async(group: group) { slots.set(i, prepare(path, force: force)) }
             }
@@ -113,15 +113,4 @@ public struct Ingestor: Sendable {
         }
         return results
     }
-}
-
-/// Results of one parallel batch, each slot written by one worker.
-final class PreparedSlots: @unchecked Sendable {
-    private var slots: [Ingestor.Prepared?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: Ingestor.Prepared) { lock.withLock { slots[i] = value } }
-    func get(_ i: Int) -> Ingestor.Prepared { lock.withLock { slots[i]! } }
 }

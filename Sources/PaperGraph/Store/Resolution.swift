@@ -113,15 +113,9 @@ enum Resolution {
             sql: """
                 SELECT 1 FROM entity n WHERE n.id = ? AND NOT EXISTS (SELECT 1 FROM entity_redirect r WHERE r.entity_id = n.id)
                 """)
-        let spellings = try db.cachedStatement(
-            sql: """
-                SELECT DISTINCT a.alias FROM entity_alias a JOIN entity n ON n.id = a.rentity
-                WHERE a.rentity = ? AND a.alias <> n.name ORDER BY a.alias
-                """)
         for id in ids.sorted() {
             try db.cachedStatement(sql: "DELETE FROM entity_stats WHERE entity_id = ?").execute(arguments: [id])
             guard try Bool.fetchOne(shown, arguments: [id]) != nil, let row = try Row.fetchOne(count, arguments: [id]) else { continue }
-            let aliases = try String.fetchAll(spellings, arguments: [id])
             try db.cachedStatement(
                 sql: """
                     INSERT INTO entity_stats (entity_id, papers, compared, built_on, baseline_papers, aliases, first_digest)
@@ -129,7 +123,7 @@ enum Resolution {
                     """
             ).execute(arguments: [
                 id, row["papers"], row["compared"], row["built_on"], row["baseline"],
-                aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}"), row["first"],
+                try aliasText(id, db: db), row["first"],
             ])
         }
     }

@@ -29,15 +29,4 @@ public enum TextSegmenter {
         }
         return String(out)
     }
-
-    /// An FTS5 query matching `text` as a phrase: tokens in order, each quoted.
-    ///
-    /// Quoting every token keeps FTS5 operators in user text (`AND`, `*`, `"`) literal.
-    public static func phraseQuery(_ text: String) -> String? {
-        let tokens = segment(text).split { c in
-            !(c.isLetter || c.isNumber)
-        }
-        guard !tokens.isEmpty else { return nil }
-        return tokens.map { "\"\($0)\"" }.joined(separator: " + ")
-    }
 }

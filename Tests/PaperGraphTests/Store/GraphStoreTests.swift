@@ -164,12 +164,7 @@ import Testing
     @Test func aFullNameInOneDigestAndItsAbbreviationInAnotherAreOneEntity() throws {
         let folder = try TestPaths.temporaryFolder()
         func digest(_ week: Int, _ id: String, _ sentence: String) throws -> String {
-            let path = folder.appendingPathComponent("2025-w0\(week).zh-CN.md").path
-            let text =
-                "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
-                + "[\(id) Paper\(week) Title](https://arxiv.org/abs/\(id))\n\n\(sentence)\n"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            return path
+            try TestPaths.oneEntryDigest(in: folder, week: week, id: id, sentence)
         }
         let files = [
             try digest(1, "2501.00001", "我们在 LongCodeArena (LCA) 基准上评估。"),

@@ -36,12 +36,7 @@ import Testing
     @Test func mergesMaintainedWriteByWriteEqualARecomputation() throws {
         let folder = try TestPaths.temporaryFolder()
         func digest(_ week: Int, _ sentence: String) throws -> String {
-            let path = folder.appendingPathComponent("2025-w0\(week).zh-CN.md").path
-            let text =
-                "# 2025 年第 \(week) 周\n\n## 学术研究\n\n### 代码\n\n#### Paper\(week)：测试\n\n"
-                + "[2501.0000\(week) Paper\(week) Title](https://arxiv.org/abs/2501.0000\(week))\n\n\(sentence)\n"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            return path
+            try TestPaths.oneEntryDigest(in: folder, week: week, id: "2501.0000\(week)", sentence)
         }
         let files = [
             try digest(1, "我们在 LongCodeArena (LCA) 基准上评估。"),
