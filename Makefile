@@ -7,26 +7,35 @@ CORPUS ?= ../shared/corpus
 WEEK49 ?= $(CORPUS)/2025-w49.zh-CN.md
 DEMO_DB ?= out/demo.sqlite
 
-.PHONY: deps pydeps build release test lint demo bench graphs train cross-validate clean
+.PHONY: deps pydeps browserdeps build release test lint demo bench graphs train cross-validate clean
 
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs those of the Debian packages $(1) that are missing (updating the lists if needed).
+apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get install -y $$missing >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y $$missing; }; \
 	fi
+
+deps:
+	@$(call apt_install,$(APT_PACKAGES))
 	@# libgvc finds its layout plugins through config6a; write it if a package install skipped it.
 	@ls /usr/lib/*/graphviz/config6* >/dev/null 2>&1 || { command -v dot >/dev/null || apt-get install -y graphviz >/dev/null; dot -c; }
 
 build: deps
 	$(SWIFT) build
 
-# Readers that are not ours, for the export tests: networkx, PyYAML, bibtexparser.
-PYPI_PACKAGES := networkx pyyaml bibtexparser
+# Readers that are not ours, for the export tests: networkx, PyYAML, bibtexparser; and
+# Selenium, which drives Chromium through the site's pages.
+PYPI_PACKAGES := networkx pyyaml bibtexparser selenium
 pydeps:
-	@python3 -c "import networkx, yaml, bibtexparser" 2>/dev/null || python3 -m pip install -q $(PYPI_PACKAGES)
+	@python3 -c "import networkx, yaml, bibtexparser, selenium" 2>/dev/null || python3 -m pip install -q $(PYPI_PACKAGES)
 
-test: deps pydeps
+# Headless Chromium and its WebDriver, for the site's browser tests.
+BROWSER_PACKAGES := chromium chromium-driver
+browserdeps:
+	@$(call apt_install,$(BROWSER_PACKAGES))
+
+test: deps pydeps browserdeps
 	$(SWIFT) test
 
 # Formatting as .swift-format says (4 spaces, 160 columns); `swift format format -i -r Sources Tests` fixes it.
@@ -41,6 +50,8 @@ demo: deps
 	.build/debug/papergraph papers --db $(DEMO_DB)
 	.build/debug/papergraph show --db $(DEMO_DB) VGGT
 	.build/debug/papergraph map lineage --db $(DEMO_DB) -o out/demo-lineage.svg
+	@echo "the demo site (open it in a browser):"
+	@.build/debug/papergraph site --db $(DEMO_DB) out/demo-site
 
 # Fit the relation model on all of ../shared/gold and write the committed weights.
 GOLD ?= ../shared/gold

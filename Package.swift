@@ -40,6 +40,7 @@ let package = Package(
                 .copy("Resources/gazetteer.txt"),
                 .copy("Resources/lexicons"),
                 .copy("Resources/relation-model.tsv"),
+                .copy("Resources/site"),
             ]
         ),
         .executableTarget(

@@ -137,6 +137,36 @@ let queries: [(String, [String])] = [
     ("map lineage VGGT (SVG)", ["map", "lineage", "VGGT", "-o", work.appendingPathComponent("vggt.svg").path]),
 ]
 
+/// The hash of every file a site's manifest lists.
+func manifest(_ site: URL) -> [String: String] {
+    guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(".papergraph-site.json").path),
+        let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return [:] }
+    return json["files"] as? [String: String] ?? [:]
+}
+
+/// The static site: written whole, again with nothing changed, and after the weekly digest.
+func siteFigures(scale: Int, db: String, newDigest: URL) throws {
+    let site = work.appendingPathComponent("site-\(scale)x")
+    try? FileManager.default.removeItem(at: site)
+    let fresh = run(["site", "--db", db, site.path])
+    let files = manifest(site)
+    let bytes = files.keys.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent($1).path)[.size] as? Int) ?? 0) }
+    line(
+        "  site, written whole",
+        String(
+            format: "%.2f s, peak %.0f MB, %d files, %.0f MB%@", fresh.seconds, fresh.peakMB, files.count, Double(bytes) / 1e6,
+            fresh.status == 0 ? "" : " (exit \(fresh.status))"))
+    let same = run(["site", "--db", db, site.path])
+    line("  site again, graph unchanged", String(format: "%.2f s", same.seconds))
+    _ = run(["ingest", "-q", "--db", db, newDigest.path])
+    let weekly = run(["site", "--db", db, site.path])
+    let after = manifest(site)
+    let changed = after.filter { files[$0.key] != $0.value }.count
+    line("  site after one new digest", String(format: "%.2f s, %d of %d files rewritten", weekly.seconds, changed, after.count))
+    _ = run(["remove", "--db", db, DigestReader().read(text: try String(contentsOf: newDigest, encoding: .utf8), path: newDigest.path).key])
+}
+
 for scale in scales {
     let folder = try archive(scale)
     let db = work.appendingPathComponent("bench-\(scale)x.sqlite").path
@@ -171,6 +201,7 @@ for scale in scales {
         let other = run(["export", format, "--db", db, "-o", work.appendingPathComponent("export-\(scale)x.\(format)").path])
         line("  export \(format)", String(format: "%.2f s, peak %.0f MB", other.seconds, other.peakMB))
     }
+    try siteFigures(scale: scale, db: db, newDigest: newFile)
     print("  queries (p50 / p95)")
     for (label, args) in queries {
         var times: [Double] = []

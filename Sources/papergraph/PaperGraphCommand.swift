@@ -11,6 +11,6 @@ struct PaperGraphCommand: ParsableCommand {
             IngestCommand.self, DigestsCommand.self, RemoveCommand.self,
             PapersCommand.self, ShowCommand.self, TopicsCommand.self, SearchCommand.self, StatsCommand.self,
             ExportCommand.self, EvalCommand.self, TrainCommand.self,
-            RelatedCommand.self, LineageCommand.self, EntitiesCommand.self, BaselinesCommand.self, TrendsCommand.self, MapCommand.self,
+            RelatedCommand.self, LineageCommand.self, EntitiesCommand.self, BaselinesCommand.self, TrendsCommand.self, MapCommand.self, SiteCommand.self,
         ])
 }

@@ -10,6 +10,8 @@ enum TestPaths {
     static let corpus = shared.appendingPathComponent("corpus")
     static let gold = shared.appendingPathComponent("gold")
     static let week49 = corpus.appendingPathComponent("2025-w49.zh-CN.md").path
+    /// The demo digest we wrote (examples/).
+    static let example = packageRoot.appendingPathComponent("examples/2026-w10.zh-CN.md").path
     /// Whether the tests that read ../shared run: always in CI (CI=true), where a missing
     /// ../shared then fails them instead of skipping them.
     static var hasWeek49: Bool {
@@ -34,6 +36,20 @@ enum TestPaths {
             + "[\(id) Paper\(week) Title](https://arxiv.org/abs/\(id))\n\n\(sentence)\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
+    }
+
+    /// Runs python3 with `arguments`; its output (stdout and stderr) and exit status.
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
     }
 
     static func read(_ path: String) throws -> Digest {

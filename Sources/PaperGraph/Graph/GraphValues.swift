@@ -240,3 +240,13 @@ public struct EntityLink: Sendable, Equatable {
         self.relation = relation
     }
 }
+
+/// A paper's entry in one digest: where it sits, under which topic, and what the digest said.
+public struct EntryView: Sendable, Equatable {
+    public var paper: String
+    public var digest: String
+    public var language: String
+    public var line: Int
+    public var topic: String?
+    public var summary: String
+}

@@ -62,7 +62,8 @@ public enum RelatedWork {
             for entity in relations.keys where own[entity] != nil { papersOf[entity, default: []].append(other) }
         }
         var scores: [String: (Double, [(Double, String)])] = [:]
-        for (entity, myRelation) in own {
+        // In a fixed order: floating-point sums then tie the same way on every run.
+        for (entity, myRelation) in own.sorted(by: { $0.key < $1.key }) {
             guard let others = papersOf[entity] else { continue }
             let name = names[entity] ?? entity
             let idf = log(total / Double(max(paperCounts[entity] ?? others.count + 1, 1))) + 0.1

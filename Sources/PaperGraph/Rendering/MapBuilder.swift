@@ -306,16 +306,37 @@ public struct MapBuilder: Sendable {
         }
         let entities = try store.entities(ids: Array(keep))
         let aliases = try self.aliases(of: Array(keep), named: entities)
+        let graph = Self.lineageGraph(
+            title: "Method lineage" + (name.map { " — \($0)" } ?? "") + " (parents above children)",
+            keep: keep, links: drawnLinks, entities: entities, aliases: aliases, proposals: try store.proposals(of: keep.sorted()),
+            highlight: { id in
+                guard let name else { return false }
+                return EntityName.id(for: name) == id || (aliases[id] ?? []).contains(name) || entities[id]?.name == name
+            })
+        return GraphMap(graph: graph, notes: notes)
+    }
+
+    /// Draws lineage: the methods in `keep`, `links` among them, and the paper that introduced
+    /// each method beside it. Pure, so the site draws every family from values it already read.
+    ///
+    /// - Parameters:
+    ///   - aliases: each entity's other spellings (tooltips).
+    ///   - proposals: papers proposing the methods; the first for each method is drawn.
+    ///   - highlight: the methods drawn with a thick outline.
+    ///   - href: a link for a node (an entity or paper id); nil keeps a paper's own URL.
+    static func lineageGraph(
+        title: String, keep: Set<String>, links drawnLinks: [LineageLink], entities: [String: Entity], aliases: [String: [String]],
+        proposals: [Proposal], highlight: (String) -> Bool, href: ((String) -> String?)? = nil
+    ) -> DotGraph {
         var graph = DotGraph()
-        graph.graphAttributes = MapStyle.graph(title: "Method lineage" + (name.map { " — \($0)" } ?? "") + " (parents above children)", rankdir: "TB")
+        graph.graphAttributes = MapStyle.graph(title: title, rankdir: "TB")
         graph.nodeDefaults = MapStyle.nodeDefaults
         graph.edgeDefaults = MapStyle.edgeDefaults
         for id in keep.sorted() {
             guard let entity = entities[id] else { continue }
             var node = MapStyle.entity(id, name: entity.name, kind: entity.kind.rawValue, aliases: aliases[id] ?? [])
-            if let name, EntityName.id(for: name) == id || (aliases[id] ?? []).contains(name) || entity.name == name {
-                node.attributes["penwidth"] = "3"
-            }
+            if highlight(id) { node.attributes["penwidth"] = "3" }
+            if let link = href?(id) { node.attributes["URL"] = link }
             graph.nodes.append(node)
         }
         var seen = Set<String>()
@@ -330,10 +351,15 @@ public struct MapBuilder: Sendable {
         var papersShown = 0
         var attached = Set<String>()
         var paperNodes = Set<String>()
-        for proposal in try store.proposals(of: keep.sorted()) where attached.insert(proposal.entity).inserted {
+        for proposal in proposals where keep.contains(proposal.entity) && attached.insert(proposal.entity).inserted {
             let paper = proposal.paper
             if paperNodes.insert(paper.id).inserted {
-                graph.nodes.append(MapStyle.paper(paper.id, name: nil, title: paper.title, url: paper.url))
+                var node = MapStyle.paper(paper.id, name: nil, title: paper.title, url: paper.url)
+                if let link = href?(paper.id) {
+                    node.attributes["URL"] = link
+                    node.attributes["target"] = nil
+                }
+                graph.nodes.append(node)
             }
             // A constrained edge: the paper sits just above the method it introduced.
             graph.edges.append(MapStyle.edge(paper.id, proposal.entity, relation: "proposes"))
@@ -345,9 +371,9 @@ public struct MapBuilder: Sendable {
             nodes: graph.nodes.map(\.key),
             links: drawnLinks.map { ($0.parent, $0.child) } + attachments)
         let kinds =
-            (papersShown > 0 ? ["paper"] : []) + [EntityKind.method, .dataset].filter { kind in entities.values.contains { $0.kind == kind } }.map(\.rawValue)
+            (papersShown > 0 ? ["paper"] : []) + [EntityKind.method, .dataset].filter { kind in keep.contains { entities[$0]?.kind == kind } }.map(\.rawValue)
         graph.clusters.append(MapStyle.legend(kinds: kinds, relations: ["derived_from", "builds_on", "proposes"].filter(relations.contains)))
-        return GraphMap(graph: graph, notes: notes)
+        return graph
     }
 
     // MARK: - One paper

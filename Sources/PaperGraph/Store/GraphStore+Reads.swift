@@ -494,6 +494,26 @@ extension GraphStore {
     }
 }
 
+// MARK: - Entries
+
+extension GraphStore {
+    /// Every paper entry of every digest, in reading order (digest, language, line): what
+    /// the site lays out per digest and per topic, and what its search reads.
+    public func entries() throws -> [EntryView] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.paper_id, d.key, d.language, a.line, a.topic, a.summary
+                    FROM appearance a JOIN digest d ON d.id = a.digest_id ORDER BY d.key, d.language, a.line
+                    """
+            ).map {
+                EntryView(paper: $0["paper_id"], digest: $0["key"], language: $0["language"], line: $0["line"], topic: $0["topic"], summary: $0["summary"])
+            }
+        }
+    }
+}
+
 // MARK: - Evaluation
 
 /// What the evaluator compares with a gold file: one digest's papers and edges, and every

@@ -57,6 +57,18 @@ import Testing
         #expect(map.status == 0)
         #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
 
+        let site = folder.appendingPathComponent("site").path
+        let written = try run(["site", "--db", db, site])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout == site + "/index.html\n")
+        #expect(written.stderr.contains("files written, 0 unchanged"))
+        let notes = folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: notes.appendingPathComponent("todo.md"))
+        let refused = try run(["site", "--db", db, notes.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(notes.path) already holds files that papergraph did not write"))
+
         let remove = try run(["remove", "--db", db, "2026-W10"])
         #expect(remove.status == 0)
         #expect(try run(["stats", "--db", db, "--format", "json"]).stdout.contains("\"papers\": 0"))

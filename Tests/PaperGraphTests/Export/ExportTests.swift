@@ -8,20 +8,6 @@ import Testing
 @Suite struct ExportTests {
     static let script = TestPaths.packageRoot.appendingPathComponent("Tests/PaperGraphTests/Export/read_exports.py").path
 
-    /// Runs python3 with `arguments`; its output and exit status.
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
     /// Writes every format of `store` into a new folder; returns its path.
     static func exportAll(_ store: GraphStore, scope: ExportScope = .everything) throws -> URL {
         let folder = try TestPaths.temporaryFolder()
@@ -41,7 +27,7 @@ import Testing
 
     static func readBack(_ folder: URL) throws {
         let args = ["graph.json", "graph.graphml", "graph.gexf", "csv", "papers.bib", "vault"].map { folder.appendingPathComponent($0).path }
-        let (status, output) = try python([script] + args)
+        let (status, output) = try TestPaths.python([script] + args)
         #expect(status == 0, "\(output) (make test installs networkx, PyYAML and bibtexparser)")
         #expect(output.contains("read_exports: ok"))
     }
@@ -110,7 +96,7 @@ import Testing
         let slam = try ExportScope(store: store, filter: PaperFilter(topic: "SLAM"))
         let bib = try TestPaths.temporaryFolder().appendingPathComponent("slam.bib")
         try Self.text { try BibTeXWriter.write(store, scope: slam, to: $0) }.write(to: bib, atomically: true, encoding: .utf8)
-        let (status, output) = try Self.python([
+        let (status, output) = try TestPaths.python([
             "-c",
             """
             import sys, bibtexparser
