@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "PaperGraphTests",
             dependencies: ["PaperGraph"],
+            exclude: ["Export/read_exports.py", "Site/browse_site.py"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -9,7 +9,7 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Each digest is written in one transaction: an unchanged file is skipped, a changed one \
             replaces that digest's rows, and a file that fails leaves the database as it was while \
-            the other files still ingest. Exits non-zero if any file failed.
+            the other files still ingest. Markdown that is not a digest is reported and skipped. Exits non-zero if any file failed, or if no file was a digest.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -33,7 +33,7 @@ struct IngestCommand: ParsableCommand {
         guard !files.isEmpty else { throw ExitCode.failure }
         let ingestor = Ingestor(store: try store.open(create: true))
         let showProgress = files.count > 3 && isatty(STDERR_FILENO) != 0
-        var failed = errors.count, ingested = 0, unchanged = 0, papers = 0
+        var failed = errors.count, ingested = 0, unchanged = 0, skipped = 0, papers = 0
         _ = ingestor.ingest(files: files, force: force) { index, result in
             let file = result.path
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -49,6 +49,9 @@ struct IngestCommand: ParsableCommand {
             case .unchanged:
                 unchanged += 1
                 if !quiet { emit("\(file): \(result.digestKey ?? "?"): unchanged, skipped (use --force to re-ingest)\n") }
+            case .skipped(let message):
+                skipped += 1
+                printError("warning: \(message)")
             case .failed(let message):
                 failed += 1
                 printError("error: \(message)")
@@ -58,7 +61,10 @@ struct IngestCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\r[\(index + 1)/\(files.count)] written \(file)\u{1B}[K".utf8))
             }
         }
-        emit("ingested \(ingested) digests (\(papers) paper entries), \(unchanged) unchanged, \(failed) failed\n")
-        if failed > 0 { throw ExitCode.failure }
+        emit(
+            "ingested \(ingested) digests (\(papers) paper entries), \(unchanged) unchanged, "
+                + (skipped > 0 ? "\(skipped) skipped (not digests), " : "") + "\(failed) failed\n")
+        // Markdown that is not a digest beside digests is only reported; nothing but it is an error.
+        if failed > 0 || (skipped > 0 && ingested + unchanged == 0) { throw ExitCode.failure }
     }
 }

@@ -10,6 +10,9 @@ public struct Digest: Sendable {
     public var title: String?
     public var entries: [PaperEntry]
     public var diagnostics: [Diagnostic]
+    /// Why this markdown is not a digest at all (no week in its title or file name and no
+    /// academic section); nil for a digest, even one without papers. Ingest stores nothing for it.
+    public var notADigest: String? = nil
 }
 
 /// One paper entry of the academic section: a heading (or, in older digests, a bullet)

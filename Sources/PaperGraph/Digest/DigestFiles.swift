@@ -6,6 +6,8 @@ public enum DigestError: LocalizedError, Equatable {
     case noDigests(directory: String)
     case notUTF8(path: String, line: Int, byteOffset: Int)
     case unreadable(path: String, reason: String)
+    case tooLarge(path: String, bytes: Int)
+    case notADigest(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -17,6 +19,12 @@ public enum DigestError: LocalizedError, Equatable {
             return "\(path):\(line): not UTF-8 text (invalid byte at offset \(offset)); re-save the file as UTF-8 and ingest it again"
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
+        case .tooLarge(let path, let bytes):
+            return
+                "\(path): \(bytes / 1_000_000) MB is larger than any weekly digest (papergraph reads up to \(DigestFiles.maxBytes / 1_000_000) MB); split it into one file per week"
+        case .notADigest(let path, let reason):
+            return
+                "\(path): not a digest (\(reason)); nothing stored. A digest has a week in its title or file name ('# 2025 年第 49 周…', 2025-w49.zh-CN.md) and a '学术研究' or 'Academic Research' section"
         }
     }
 }
@@ -74,7 +82,22 @@ public enum DigestFiles {
     }
 
     /// Reads a file as UTF-8, pointing at the first bad byte's line when it is not.
+    /// The largest file read as a digest: the corpus's largest week is under 1 MB.
+    public static let maxBytes = 32_000_000
+
+    /// Whether `path` (symlinks followed) is a regular file, not a folder, device or pipe.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     public static func read(_ path: String) throws -> (text: String, hash: String) {
+        if FileManager.default.fileExists(atPath: path) && !isRegularFile(path) {
+            throw DigestError.unreadable(path: path, reason: "not a regular file (a device, a pipe or a folder); pass a digest file")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+            throw DigestError.tooLarge(path: path, bytes: size)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

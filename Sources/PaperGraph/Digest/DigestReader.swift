@@ -23,8 +23,9 @@ public struct DigestReader: Sendable {
         var diagnostics: [Diagnostic] = []
         let title = document.blocks.first { $0.headingLevel == 1 }?.text
         let fileName = (path as NSString).lastPathComponent
+        let week = Self.weekKey(title: title, fileName: fileName)
         let key =
-            Self.weekKey(title: title, fileName: fileName)
+            week
             ?? {
                 diagnostics.append(
                     Diagnostic(
@@ -44,7 +45,9 @@ public struct DigestReader: Sendable {
                 Diagnostic(
                     .warning, file: path, line: nil,
                     "no academic section ('学术研究' or 'Academic Research' heading); no papers read from this digest"))
-            return Digest(key: key, language: language, path: path, title: title, entries: [], diagnostics: diagnostics)
+            return Digest(
+                key: key, language: language, path: path, title: title, entries: [], diagnostics: diagnostics,
+                notADigest: week == nil ? "no week in its title or file name and no '学术研究' or 'Academic Research' section" : nil)
         }
 
         var builder = EntryBuilder(path: path, sectionLevel: level)

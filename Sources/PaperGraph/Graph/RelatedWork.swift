@@ -54,40 +54,101 @@ public enum RelatedWork {
         _ paper: String, mine: [PaperEntityLink], neighbours: [PaperEntityLink], paperCounts: [String: Int],
         totalPapers: Int, names: [String: String], limit: Int
     ) -> [(id: String, score: Double, reasons: [String])] {
-        let own = strongest(mine)[paper] ?? [:]
-        let byPaper = strongest(neighbours)
-        let total = Double(max(totalPapers, 1))
-        var papersOf: [String: [String]] = [:]
-        for (other, relations) in byPaper where other != paper {
-            for entity in relations.keys where own[entity] != nil { papersOf[entity, default: []].append(other) }
-        }
-        var scores: [String: (Double, [(Double, String)])] = [:]
-        // In a fixed order: floating-point sums then tie the same way on every run.
-        for (entity, myRelation) in own.sorted(by: { $0.key < $1.key }) {
-            guard let others = papersOf[entity] else { continue }
-            let name = names[entity] ?? entity
-            let idf = log(total / Double(max(paperCounts[entity] ?? others.count + 1, 1))) + 0.1
-            for other in others {
-                let theirRelation = byPaper[other]![entity]!
-                var weight = (relationWeight[myRelation, default: 0.5] * relationWeight[theirRelation, default: 0.5]).squareRoot()
-                let reason: String
-                if myRelation == .proposes || theirRelation == .proposes {
-                    // One paper's method is what the other works with: the strongest tie.
-                    weight *= 1.5
-                    let (owner, user, relation) = myRelation == .proposes ? ("this paper's", "it", theirRelation) : ("its", "this paper", myRelation)
-                    reason = "\(user) \(verb[relation] ?? relation.rawValue) \(owner) \(name)"
-                } else if myRelation == theirRelation {
-                    reason = "both \(phrase[myRelation] ?? myRelation.rawValue) \(name)"
-                } else {
-                    reason = "\(name): this paper \(verb[myRelation] ?? myRelation.rawValue) it, that one \(verb[theirRelation] ?? theirRelation.rawValue) it"
-                }
-                scores[other, default: (0, [])].0 += weight * idf
-                scores[other, default: (0, [])].1.append((weight * idf, reason))
+        Index(links: mine + neighbours, paperCounts: paperCounts, totalPapers: totalPapers, names: names).rank(paper, limit: limit)
+    }
+
+    /// Every paper's strongest link to each entity, indexed once: ranking one paper then costs
+    /// a pass over the papers that share its entities, so the site ranks every paper of a
+    /// large archive in a second. `rank(...)` above is this index over one paper's links.
+    public struct Index: Sendable {
+        let paperIDs: [String]
+        let paperIndex: [String: Int]
+        /// Each paper's strongest relation to each of its entities, entities sorted.
+        let own: [[(entity: String, relation: Relation)]]
+        /// The papers linked to each entity, with their strongest relation.
+        let papersOf: [String: [(paper: Int, relation: Relation)]]
+        let paperCounts: [String: Int]
+        let totalPapers: Int
+        let names: [String: String]
+
+        public init(links: [PaperEntityLink], paperCounts: [String: Int], totalPapers: Int, names: [String: String]) {
+            let strongest = RelatedWork.strongest(links)
+            let ids = strongest.keys.sorted()
+            paperIDs = ids
+            paperIndex = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            var own: [[(entity: String, relation: Relation)]] = []
+            var papersOf: [String: [(paper: Int, relation: Relation)]] = [:]
+            for (i, id) in ids.enumerated() {
+                let mine = strongest[id]!.sorted { $0.key < $1.key }.map { (entity: $0.key, relation: $0.value) }
+                own.append(mine)
+                for (entity, relation) in mine { papersOf[entity, default: []].append((i, relation)) }
             }
+            self.own = own
+            self.papersOf = papersOf
+            self.paperCounts = paperCounts
+            self.totalPapers = totalPapers
+            self.names = names
         }
-        return scores.sorted { a, b in a.value.0 != b.value.0 ? a.value.0 > b.value.0 : a.key < b.key }.prefix(limit).map { id, value in
-            let reasons = value.1.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(4).map(\.1)
-            return (id, (value.0 * 100).rounded() / 100, Array(reasons))
+
+        /// One shared entity's contribution to a pair's score.
+        private func weight(_ mine: Relation, _ theirs: Relation, idf: Double) -> Double {
+            var weight = (relationWeight[mine, default: 0.5] * relationWeight[theirs, default: 0.5]).squareRoot()
+            // One paper's method is what the other works with: the strongest tie.
+            if mine == .proposes || theirs == .proposes { weight *= 1.5 }
+            return weight * idf
+        }
+
+        private func idf(_ entity: String, sharers: Int) -> Double {
+            log(Double(max(totalPapers, 1)) / Double(max(paperCounts[entity] ?? sharers, 1))) + 0.1
+        }
+
+        private func reason(_ entity: String, _ mine: Relation, _ theirs: Relation) -> String {
+            let name = names[entity] ?? entity
+            if mine == .proposes || theirs == .proposes {
+                let (owner, user, relation) = mine == .proposes ? ("this paper's", "it", theirs) : ("its", "this paper", mine)
+                return "\(user) \(verb[relation] ?? relation.rawValue) \(owner) \(name)"
+            }
+            if mine == theirs { return "both \(phrase[mine] ?? mine.rawValue) \(name)" }
+            return "\(name): this paper \(verb[mine] ?? mine.rawValue) it, that one \(verb[theirs] ?? theirs.rawValue) it"
+        }
+
+        /// Papers related to `paper`, best first, with the four strongest reasons each.
+        public func rank(_ paper: String, limit: Int) -> [(id: String, score: Double, reasons: [String])] {
+            guard let me = paperIndex[paper], limit > 0 else { return [] }
+            // Scores first, in a fixed entity order (floating-point sums then tie the same way
+            // on every run); reasons only for the papers shown.
+            var scores = [Double](repeating: 0, count: paperIDs.count)
+            var seen = [Bool](repeating: false, count: paperIDs.count)
+            var touched: [Int] = []
+            for (entity, mine) in own[me] {
+                guard let sharers = papersOf[entity], sharers.count > 1 else { continue }
+                let idf = idf(entity, sharers: sharers.count)
+                for (other, theirs) in sharers where other != me {
+                    if !seen[other] {
+                        seen[other] = true
+                        touched.append(other)
+                    }
+                    scores[other] += weight(mine, theirs, idf: idf)
+                }
+            }
+            var best: [Int] = []
+            func before(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] > scores[b] : paperIDs[a] < paperIDs[b] }
+            for candidate in touched {
+                if best.count == limit, !before(candidate, best[limit - 1]) { continue }
+                let at = best.firstIndex { before(candidate, $0) } ?? best.count
+                best.insert(candidate, at: at)
+                if best.count > limit { best.removeLast() }
+            }
+            let mine = Dictionary(uniqueKeysWithValues: own[me].map { ($0.entity, $0.relation) })
+            return best.map { other in
+                var reasons: [(Double, String)] = []
+                for (entity, theirs) in own[other] {
+                    guard let my = mine[entity], let sharers = papersOf[entity] else { continue }
+                    reasons.append((weight(my, theirs, idf: idf(entity, sharers: sharers.count)), reason(entity, my, theirs)))
+                }
+                let top = reasons.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(4).map(\.1)
+                return (paperIDs[other], (scores[other] * 100).rounded() / 100, Array(top))
+            }
         }
     }
 

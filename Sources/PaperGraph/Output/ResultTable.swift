@@ -152,11 +152,22 @@ extension String {
     /// Rebuilds the string scalar by scalar: `transform` gives a replacement, or nil to keep
     /// the scalar. The one loop behind our JSON and DOT quoting.
     func mappingScalars(_ transform: (Unicode.Scalar) -> String?) -> String {
+        // Runs of unchanged scalars are copied whole: most text needs no replacement at all.
+        let scalars = unicodeScalars
         var out = ""
-        out.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            if let replacement = transform(scalar) { out += replacement } else { out.unicodeScalars.append(scalar) }
+        var run = scalars.startIndex
+        var index = run
+        while index < scalars.endIndex {
+            if let replacement = transform(scalars[index]) {
+                if out.isEmpty { out.reserveCapacity(utf8.count + 16) }
+                out += String(scalars[run..<index])
+                out += replacement
+                run = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
         }
+        if run == scalars.startIndex { return self }
+        out += String(scalars[run..<scalars.endIndex])
         return out
     }
 }

@@ -28,6 +28,7 @@ struct SiteGraph: Sendable {
     var linksFrom: [String: [PaperEntityLink]] = [:]
     /// Papers proposing each entity, by paper id.
     var proposals: [String: [Proposal]] = [:]
+    var relatedIndex = RelatedWork.Index(links: [], paperCounts: [:], totalPapers: 0, names: [:])
     var lineageByParent: [String: [LineageLink]] = [:]
     var lineageByChild: [String: [LineageLink]] = [:]
     /// The language of a digest key (lineage links name the week only), the first of several.
@@ -82,6 +83,9 @@ struct SiteGraph: Sendable {
             entriesOfPaper[entry.paper, default: []].append(entry)
             entriesOfDigest[Self.digestKey(entry.digest, entry.language), default: []].append(entry)
         }
+        relatedIndex = RelatedWork.Index(
+            links: linksFrom.keys.sorted().flatMap { linksFrom[$0]! }, paperCounts: paperCounts, totalPapers: papers.count,
+            names: entities.mapValues(\.name))
         for digest in digests.sorted(by: { ($0.key, $0.language) > ($1.key, $1.language) }) { languageOf[digest.key] = digest.language }
         for link in lineage {
             lineageByParent[link.parent, default: []].append(link)
@@ -101,14 +105,7 @@ struct SiteGraph: Sendable {
 
     /// Papers related to `paper`, as `papergraph related` ranks them.
     func related(to paper: String, limit: Int) -> [RelatedPaper] {
-        let mine = linksFrom[paper] ?? []
-        let ids = Set(mine.map(\.entity))
-        let neighbours = ids.sorted().flatMap { linksTo[$0] ?? [] }
-        var names: [String: String] = [:]
-        for id in ids { names[id] = entities[id]?.name }
-        return RelatedWork.rank(
-            paper, mine: mine, neighbours: neighbours, paperCounts: paperCounts, totalPapers: papers.count, names: names, limit: limit
-        ).compactMap { r in papers[r.id].map { RelatedPaper(paper: $0, score: r.score, reasons: r.reasons) } }
+        relatedIndex.rank(paper, limit: limit).compactMap { r in papers[r.id].map { RelatedPaper(paper: $0, score: r.score, reasons: r.reasons) } }
     }
 
     /// The entry of a digest holding source line `line`: the last one starting at or before it.

@@ -23,7 +23,15 @@ public final class GraphStore: Sendable {
     public init(path: String, create: Bool = true, mapped: Bool = false) throws {
         self.path = path
         let manager = FileManager.default
-        if manager.fileExists(atPath: path) {
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue {
+                throw StoreError.cannotOpen(
+                    path: path, reason: "it is a folder; pass a database file, e.g. --db \((path as NSString).appendingPathComponent("papergraph.sqlite"))")
+            }
+            if !DigestFiles.isRegularFile(path) {
+                throw StoreError.cannotOpen(path: path, reason: "it is not a regular file (a device or a pipe); pass a database file with --db")
+            }
             if let permissions = try? manager.attributesOfItem(atPath: path)[.posixPermissions] as? Int,
                 permissions & 0o222 == 0
             {
@@ -40,7 +48,7 @@ public final class GraphStore: Sendable {
             throw StoreError.cannotOpen(path: path, reason: "no such file; run `papergraph ingest DIGEST.md` first, or pass --db")
         }
         var configuration = Self.configuration(mapped: mapped)
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .callback(Self.waitForOtherWriter(path: path))
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator().migrate(writer)
@@ -114,11 +122,42 @@ public final class GraphStore: Sendable {
         try writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     }
 
+    /// How long a write waits for another process writing the same database.
+    static let lockWait: Double = 600
+
+    /// SQLite's busy handler: while another process (another ingest) holds the write lock,
+    /// wait and retry, say so once after two seconds, and give up after ``lockWait``.
+    static func waitForOtherWriter(path: String) -> Database.BusyCallback {
+        { tries in
+            let pause = 0.05
+            if tries == Int(2 / pause) {
+                FileHandle.standardError.write(
+                    Data("papergraph: waiting for another process writing to \(path) (up to \(Int(lockWait / 60)) minutes; Ctrl-C stops)\n".utf8))
+            }
+            guard Double(tries) * pause < lockWait else { return false }
+            Thread.sleep(forTimeInterval: pause)
+            return true
+        }
+    }
+
     static func storeError(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB: return .notADatabase(path: path)
         case .SQLITE_READONLY: return .readOnly(path: path)
-        default: return .cannotOpen(path: path, reason: error.message ?? "\(error)")
+        default: return .cannotOpen(path: path, reason: reason(error))
+        }
+    }
+
+    /// What a failed statement means for the user, and what to do.
+    static func reason(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "another process kept the database locked for \(Int(lockWait / 60)) minutes; let it finish (`ps aux | grep papergraph`) and run again"
+        case .SQLITE_FULL: return "the disk is full; free some space and run again"
+        case .SQLITE_READONLY: return "the database is read-only; check the file's permissions or pass a writable path with --db"
+        case .SQLITE_CANTOPEN: return "SQLite cannot open the database; check that its folder exists and is writable, or pass another path with --db"
+        case .SQLITE_IOERR: return "a read or write of the database failed (\(error.message ?? "I/O error")); check the disk"
+        default: return error.message ?? "\(error)"
         }
     }
 }

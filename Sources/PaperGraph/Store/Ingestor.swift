@@ -1,10 +1,13 @@
 import Foundation
+import GRDB
 
 /// What happened to one file of an ingest run.
 public struct IngestResult: Sendable {
     public enum Status: Sendable {
         case ingested(WriteSummary)
         case unchanged
+        /// Not a digest at all (see ``Digest/notADigest``): reported, nothing stored.
+        case skipped(String)
         case failed(String)
     }
 
@@ -44,6 +47,10 @@ public struct Ingestor: Sendable {
         do {
             let (text, hash) = try DigestFiles.read(path)
             let digest = reader.read(text: text, path: path)
+            if let reason = digest.notADigest {
+                let message = DigestError.notADigest(path: path, reason: reason).errorDescription!
+                return .done(IngestResult(path: path, digestKey: nil, status: .skipped(message), diagnostics: []))
+            }
             if !force, let stored = try store.storedVersion(key: digest.key, language: digest.language),
                 stored.contentHash == hash, stored.extractorVersion == extractor.version
             {
@@ -70,7 +77,9 @@ public struct Ingestor: Sendable {
     }
 
     static func failure(_ path: String, _ error: any Error) -> IngestResult {
-        let message = (error as? LocalizedError)?.errorDescription ?? "\(path): \(error)"
+        let message =
+            (error as? DatabaseError).map { "\(path): not stored (the database is as it was): " + GraphStore.reason($0) }
+            ?? (error as? LocalizedError)?.errorDescription ?? "\(path): \(error)"
         return IngestResult(path: path, digestKey: nil, status: .failed(message), diagnostics: [])
     }
 

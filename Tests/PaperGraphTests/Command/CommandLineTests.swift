@@ -149,4 +149,42 @@ import Testing
         #expect(format.status != 0)
         #expect(format.stderr.contains("end it in .svg, .png, .pdf, .dot or .mmd"))
     }
+
+    /// Every way a new user can point papergraph at the wrong thing ends with exit 1 or 2 and
+    /// a message naming the path, never a Swift runtime trap (exit ≥ 128).
+    @Test(.enabled(if: CommandLineTests.hasBinary)) func wrongPathsGiveMessagesNotTraps() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let db = folder.appendingPathComponent("cli.sqlite").path
+        let notes = folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("# Meeting notes\n\nNothing about papers.\n".utf8).write(to: notes.appendingPathComponent("todo.md"))
+        let binary = folder.appendingPathComponent("blob.md")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0x00, 0xFE]).write(to: binary)
+        let huge = folder.appendingPathComponent("huge.md")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 100_000_000)
+        try handle.close()
+        let cases: [(args: [String], says: String)] = [
+            (["stats", "--db", folder.path], "\(folder.path): cannot open the database: it is a folder"),
+            (["ingest", "--db", folder.path, TestPaths.example], "it is a folder; pass a database file"),
+            (["stats", "--db", "/dev/null"], "/dev/null: cannot open the database: it is not a regular file"),
+            (["ingest", "--db", db, notes.path], "todo.md: not a digest"),
+            (["ingest", "--db", db, binary.path], "blob.md:1: not UTF-8 text"),
+            (["ingest", "--db", db, huge.path], "huge.md: 100 MB is larger than any weekly digest"),
+            (["ingest", "--db", db, "/dev/zero"], "/dev/zero: cannot read: not a regular file"),
+            (["site", "--db", db, TestPaths.example], "is a file, not a folder"),
+        ]
+        for (args, says) in cases {
+            let result = try run(args)
+            #expect((1...2).contains(result.status), "\(args): exit \(result.status)\n\(result.stderr)")
+            #expect(result.stderr.contains(says), "\(args): \(result.stderr)")
+        }
+        // The non-digest was reported, not stored; beside a digest it is only a warning.
+        let mixed = try run(["ingest", "--db", db, notes.path, TestPaths.example])
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        #expect(mixed.stdout.contains("1 skipped (not digests)"))
+        let digests = try run(["digests", "--db", db, "--format", "csv"])
+        #expect(!digests.stdout.contains("todo"))
+    }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import PaperGraph
+
+/// Two processes' worth of writers on one database file, and readers during a write.
+@Suite struct ConcurrencyTests {
+    /// Our own digests, split in two groups that share entities (VGGT, DUSt3R, ScanNet …).
+    static func groups(in folder: URL) throws -> ([String], [String]) {
+        let a = [TestPaths.example, TestPaths.fixture("relations.md"), TestPaths.fixture("names.md")]
+        var b = [TestPaths.fixture("english.md"), TestPaths.fixture("bullets.md"), TestPaths.fixture("nested-section.md")]
+        for week in 1...4 {
+            b.append(try TestPaths.oneEntryDigest(in: folder, week: week, id: "2601.0000\(week)", "本文提出 Net\(week)，基于 VGGT 构建，与 DUSt3R 对比，在 ScanNet 上评估。"))
+        }
+        return (a, b)
+    }
+
+    @Test func twoIngestsAtOnceEqualOneAfterTheOther() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let (a, b) = try Self.groups(in: folder)
+        let shared = folder.appendingPathComponent("shared.sqlite").path
+        // Two stores on one file: two connections pools, as two `papergraph ingest` would open.
+        let first = try GraphStore(path: shared, create: true), second = try GraphStore(path: shared, create: true)
+        let results = Slots<[IngestResult]>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            results.set(i, Ingestor(store: i == 0 ? first : second).ingest(files: i == 0 ? a : b))
+        }
+        for result in results.values().joined() { #expect(!result.failed, "\(result.path): \(result.status)") }
+
+        let sequential = try GraphStore(path: folder.appendingPathComponent("sequential.sqlite").path, create: true)
+        _ = Ingestor(store: sequential).ingest(files: a + b)
+        #expect(try first.export().json() == sequential.export().json())
+        #expect(try first.stats().digests == a.count + b.count)
+    }
+
+    @Test func readsDuringAnIngestSeeWholeDigests() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let (a, b) = try Self.groups(in: folder)
+        let path = folder.appendingPathComponent("g.sqlite").path
+        let writer = try GraphStore(path: path, create: true), reader = try GraphStore(path: path, create: false)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = Ingestor(store: writer).ingest(files: a + b)
+            done.signal()
+        }
+        var last = 0, reads = 0
+        while done.wait(timeout: .now()) == .timedOut {
+            // Papers first: every digest they were read from is complete, so it is listed after.
+            let papers = try reader.papers()
+            let digests = try reader.digests()
+            #expect(digests.count >= last)
+            #expect(Set(papers.flatMap(\.digests)).isSubset(of: Set(digests.map(\.key))))
+            last = digests.count
+            reads += 1
+        }
+        #expect(reads > 0)
+        #expect(try reader.digests().count == a.count + b.count)
+    }
+}
