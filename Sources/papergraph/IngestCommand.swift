@@ -13,6 +13,7 @@ struct IngestCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var curation: CurationOptions
 
     @Flag(name: .long, help: "Re-ingest files even when they and the extractor are unchanged.")
     var force = false
@@ -31,7 +32,8 @@ struct IngestCommand: ParsableCommand {
         let (files, errors) = DigestFiles.expand(paths)
         for error in errors { printError("error: \(error.errorDescription ?? "\(error)")") }
         guard !files.isEmpty else { throw ExitCode.failure }
-        let ingestor = Ingestor(store: try store.open(create: true))
+        let decisions = try reportingErrors { try CurationFile.read(curation.path(beside: store.path)) }
+        let ingestor = Ingestor(store: try store.open(create: true), curation: decisions)
         let showProgress = files.count > 3 && isatty(STDERR_FILENO) != 0
         var failed = errors.count, ingested = 0, unchanged = 0, skipped = 0, papers = 0
         _ = ingestor.ingest(files: files, force: force) { index, result in

@@ -18,6 +18,18 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// The curation file: `--curation`, else `PAPERGRAPH_CURATION`, else beside the database
+/// (`papergraph.sqlite` → `papergraph.curation.yaml`).
+struct CurationOptions: ParsableArguments {
+    @Option(name: .long, help: "The curation file (default: $PAPERGRAPH_CURATION, or DB.curation.yaml beside the database).")
+    var curation: String?
+
+    func path(beside database: String) -> String {
+        curation ?? ProcessInfo.processInfo.environment["PAPERGRAPH_CURATION"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (database as NSString).deletingPathExtension + ".curation.yaml"
+    }
+}
+
 extension ResultTable.Format: ExpressibleByArgument {}
 
 struct FormatOptions: ParsableArguments {

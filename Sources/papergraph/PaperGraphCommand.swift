@@ -12,5 +12,6 @@ struct PaperGraphCommand: ParsableCommand {
             PapersCommand.self, ShowCommand.self, TopicsCommand.self, SearchCommand.self, StatsCommand.self,
             ExportCommand.self, EvalCommand.self, TrainCommand.self,
             RelatedCommand.self, LineageCommand.self, EntitiesCommand.self, BaselinesCommand.self, TrendsCommand.self, MapCommand.self, SiteCommand.self,
+            CurateCommand.self, ReviewCommand.self,
         ])
 }

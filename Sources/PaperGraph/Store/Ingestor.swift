@@ -30,12 +30,18 @@ public struct Ingestor: Sendable {
     public let store: GraphStore
     public let extractor: any Extractor
     public let reader: DigestReader
+    /// The curator's decisions, applied to every digest after extraction.
+    public let curation: Curation
 
-    public init(store: GraphStore, extractor: any Extractor = RuleExtractor(), reader: DigestReader = DigestReader()) {
+    public init(store: GraphStore, extractor: any Extractor = RuleExtractor(), reader: DigestReader = DigestReader(), curation: Curation = .none) {
         self.store = store
         self.extractor = extractor
         self.reader = reader
+        self.curation = curation
     }
+
+    /// What each stored digest records as the version that read it: the extractor's, and the curation's.
+    public var version: Int { curation.version(extractor: extractor.version) }
 
     /// A file read and extracted, ready to write (or already known to be unchanged or broken).
     enum Prepared: Sendable {
@@ -52,11 +58,12 @@ public struct Ingestor: Sendable {
                 return .done(IngestResult(path: path, digestKey: nil, status: .skipped(message), diagnostics: []))
             }
             if !force, let stored = try store.storedVersion(key: digest.key, language: digest.language),
-                stored.contentHash == hash, stored.extractorVersion == extractor.version
+                stored.contentHash == hash, stored.extractorVersion == version
             {
                 return .done(IngestResult(path: path, digestKey: digest.key, status: .unchanged, diagnostics: []))
             }
-            return .write(digest, extractor.extract(digest), hash: hash)
+            let (curated, extraction) = curation.apply(digest, extractor.extract(digest))
+            return .write(curated, extraction, hash: hash)
         } catch {
             return .done(Self.failure(path, error))
         }
@@ -68,7 +75,7 @@ public struct Ingestor: Sendable {
             return result
         case .write(let digest, let extraction, let hash):
             do {
-                let summary = try store.write(digest, extraction: extraction, contentHash: hash, extractorVersion: extractor.version)
+                let summary = try store.write(digest, extraction: extraction, contentHash: hash, extractorVersion: version)
                 return IngestResult(path: path, digestKey: digest.key, status: .ingested(summary), diagnostics: digest.diagnostics)
             } catch {
                 return Self.failure(path, error)
