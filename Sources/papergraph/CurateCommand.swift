@@ -49,8 +49,25 @@ struct CurateCommand: ParsableCommand {
         @OptionGroup var common: Common
         @Argument var name: String
         @Option(name: .customLong("as"), help: "The entity NAME means in those papers.") var sense: String
-        @Option(name: .long, parsing: .upToNextOption, help: "The papers (arXiv ids or short names).") var papers: [String]
-        func run() throws { try common.apply(.split(name, papers: papers, as: sense)) }
+        @Option(name: .long, parsing: .upToNextOption, help: "The papers (arXiv ids or short names).") var papers: [String] = []
+        @Option(name: .long, parsing: .upToNextOption, help: "Or every paper of these digests (e.g. 2025-W49) that names it.")
+        var digests: [String] = []
+
+        func validate() throws {
+            if papers.isEmpty && digests.isEmpty { throw ValidationError("name the papers (--papers) or digests (--digests) where \(name) means \(sense)") }
+        }
+
+        func run() throws {
+            var chosen = papers
+            if !digests.isEmpty {
+                let store = try common.store.open()
+                let linked = Set(try store.resolveEntities(name).flatMap { try store.links(toEntities: [$0.id]).map(\.paper) })
+                for digest in digests {
+                    chosen += try store.papers(PaperFilter(digest: digest)).map(\.paper.id).filter(linked.contains)
+                }
+            }
+            try common.apply(.split(name, papers: Array(Set(chosen)).sorted(), as: sense))
+        }
     }
 
     struct Rename: ParsableCommand {

@@ -152,9 +152,13 @@ public struct Curation: Sendable, Equatable {
                 ExtractedEdge(source: paper, target: id, relation: relation, line: entry.line, evidence: "curator: " + (reason ?? "added by hand")))
             dedupe(&extraction)
         case .split(let name, let papers, let sense):
-            let ids = Set(extraction.entities.filter { matches($0, name) }.map(\.id))
-            let chosen = Set(papers)
             let newID = EntityName.id(for: sense)
+            // The sense is no spelling of the acronym in any digest (else the store would merge them again).
+            for i in extraction.entities.indices where extraction.entities[i].id != newID && matches(extraction.entities[i], name) {
+                extraction.entities[i].aliases = extraction.entities[i].aliases.filter { EntityName.id(for: $0) != newID }
+            }
+            let ids = Set(extraction.entities.filter { $0.id != newID && matches($0, name) }.map(\.id))
+            let chosen = Set(papers)
             var moved = false
             for i in extraction.edges.indices where chosen.contains(extraction.edges[i].source) && ids.contains(extraction.edges[i].target) {
                 extraction.edges[i].target = newID

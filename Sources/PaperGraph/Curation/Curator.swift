@@ -115,7 +115,8 @@ public struct Curator: Sendable {
     func reach(_ decision: CurationDecision) throws -> String {
         let subjects = decision.subjects
         var parts: [String] = []
-        let entities = try subjects.entities.flatMap { try store.resolveEntities($0) }
+        var entities: [Entity] = []
+        for entity in try subjects.entities.flatMap({ try store.resolveEntities($0) }) where !entities.contains(entity) { entities.append(entity) }
         if !entities.isEmpty {
             let links = try store.links(toEntities: entities.map(\.id))
             parts.append("\(Set(links.map(\.paper)).count) papers and \(links.count) edges of \(entities.map(\.name).joined(separator: ", "))")

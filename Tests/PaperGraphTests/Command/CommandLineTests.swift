@@ -69,6 +69,20 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("\(notes.path) already holds files that papergraph did not write"))
 
+        let curation = folder.appendingPathComponent("mine.yaml").path
+        let kind = try run(["curate", "kind", "--db", db, "--curation", curation, "COLMAP", "dataset", "--reason", "a tool, not data"])
+        #expect(kind.status == 0, "\(kind.stderr)")
+        #expect(kind.stdout.contains("COLMAP is a dataset (affects 1 papers"))
+        #expect(try String(contentsOfFile: curation, encoding: .utf8).contains("- kind: \"COLMAP\"\n  is: dataset\n  reason: \"a tool, not data\"\n"))
+        let typo = try run(["curate", "drop", "--db", db, "--curation", curation, "COLMAPP"])
+        #expect(typo.status == 1 && typo.stderr.contains("did you mean 'COLMAP'"))
+        let list = try run(["curate", "list", "--db", db], environment: ["PAPERGRAPH_CURATION": curation])
+        #expect(list.stdout.contains("1 decision\n  line 4: COLMAP is a dataset — a tool, not data"))
+        let undo = try run(["curate", "undo", "--db", db, "--curation", curation])
+        #expect(undo.status == 0 && undo.stdout.hasPrefix("undid: COLMAP is a dataset"))
+        let review = try run(["review", "--db", db])
+        #expect(review.status == 0 && review.stdout.contains("Likely duplicates ("))
+
         let remove = try run(["remove", "--db", db, "2026-W10"])
         #expect(remove.status == 0)
         #expect(try run(["stats", "--db", db, "--format", "json"]).stdout.contains("\"papers\": 0"))

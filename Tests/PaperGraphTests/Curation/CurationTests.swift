@@ -154,6 +154,21 @@ import Testing
         #expect(throws: CurationError.self) { try s.curator.undo() }
     }
 
+    /// A split sense that some digest gives as a spelling of the acronym would be merged back
+    /// by the store: the pass removes that spelling from the acronym everywhere.
+    @Test func aSplitSenseIsNoLongerASpellingOfTheAcronym() {
+        var sr = ExtractedEntity(name: "SR", kind: .metric, aliases: ["Super-Resolution", "Success Rate"])
+        sr.aliases.insert("success rate")
+        let extraction = Extraction(
+            entities: [sr], edges: [ExtractedEdge(source: "arxiv:1", target: sr.id, relation: .reports, line: 3, evidence: "SR 提升")])
+        let digest = Digest(key: "2026-W01", language: "zh-CN", path: "x.md", title: nil, entries: [], diagnostics: [])
+        let (_, curated) = Curation(entries: [CurationEntry(.split("SR", papers: ["arxiv:1"], as: "Success Rate"))]).apply(digest, extraction)
+        #expect(Set(curated.entities.map(\.name)) == ["Success Rate"])
+        #expect(curated.edges.map(\.target) == [EntityName.id(for: "Success Rate")])
+        let (_, elsewhere) = Curation(entries: [CurationEntry(.split("SR", papers: ["arxiv:2"], as: "Success Rate"))]).apply(digest, extraction)
+        #expect(elsewhere.entities.first?.aliases == ["Super-Resolution"])
+    }
+
     @Test func badFilesAreReportedWithTheirLine() throws {
         #expect(throws: CurationError.invalid(path: "c.yaml", line: 2, reason: "`merge` needs `into:`")) {
             try CurationFile.parse("# mine\n- merge: \"A\"\n", path: "c.yaml")
