@@ -7,10 +7,11 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Score the extraction against gold annotation files (precision, recall, F1).",
         discussion: """
-            With gold files: scores what the database holds (ingest the gold files' digests first).
+            With gold files: scores what the database holds (ingest the gold files' digests first), \
+            curated if you curated it, so it shows what curation fixed.
             With --cross-validate FOLDER: leave-one-week-out over every gold file of FOLDER; the relation \
-            model is fitted on the other weeks and scored on the held-out one, and the pooled figure is \
-            printed last. The gold format is described in shared/gold/ANNOTATION.md.
+            model is fitted on the other weeks and scored on the held-out one (the extractor alone, no \
+            curation), and the pooled figure is printed last. The gold format is described in shared/gold/ANNOTATION.md.
             """)
 
     @OptionGroup var store: StoreOptions
