@@ -79,10 +79,7 @@ public struct Curation: Sendable, Equatable {
     /// makes `ingest` read the digests again.
     public var fingerprint: Int {
         guard !entries.isEmpty else { return 0 }
-        let text = entries.map { CurationFile.block($0) }.joined()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(hash % 1_000_000) + 1
+        return RelationModel.fnv(entries.map { CurationFile.block($0) }.joined()) + 1
     }
 
     /// The extractor version stored with a digest read under this curation.

@@ -123,10 +123,9 @@ public enum Review {
             }
         }
         // The most-attested pairs first.
-        out.sort { a, b in
-            func weight(_ item: ReviewItem) -> Int { item.names.compactMap { name in entities.first { $0.entity.name == name }?.papers }.reduce(0, +) }
-            return (weight(a), b.why) > (weight(b), a.why)
-        }
+        let papersByName = Dictionary(entities.map { ($0.entity.name, $0.papers) }, uniquingKeysWith: max)
+        func weight(_ item: ReviewItem) -> Int { item.names.compactMap { papersByName[$0] }.reduce(0, +) }
+        out.sort { a, b in (weight(a), b.why) > (weight(b), a.why) }
         // Near spellings of one kind that share a paper.
         var entitiesOf: [String: Set<String>] = [:]
         for link in links { entitiesOf[link.paper, default: []].insert(link.entity) }

@@ -21,6 +21,8 @@ struct SiteGraph: Sendable {
     var edgesFrom: [String: [GraphExport.Edge]] = [:]
     var edgesTo: [String: [GraphExport.Edge]] = [:]
     var entriesOfPaper: [String: [EntryView]] = [:]
+    /// Entries filed under each topic, in reading order.
+    var entriesOfTopic: [String: [EntryView]] = [:]
     /// Entries of each digest (``digestKey(_:_:)``), by line.
     var entriesOfDigest: [String: [EntryView]] = [:]
     /// Papers linked to each entity, one link per (paper, relation).
@@ -82,6 +84,7 @@ struct SiteGraph: Sendable {
         for entry in entries {
             entriesOfPaper[entry.paper, default: []].append(entry)
             entriesOfDigest[Self.digestKey(entry.digest, entry.language), default: []].append(entry)
+            if let topic = entry.topic { entriesOfTopic[topic, default: []].append(entry) }
         }
         relatedIndex = RelatedWork.Index(
             links: linksFrom.keys.sorted().flatMap { linksFrom[$0]! }, paperCounts: paperCounts, totalPapers: papers.count,

@@ -120,7 +120,7 @@ struct SitePages: Sendable {
 
     func topic(_ topic: String) -> (String, String) {
         let page = SitePath.topic(topic)
-        let entries = graph.entries.filter { $0.topic == topic }
+        let entries = graph.entriesOfTopic[topic] ?? []
         var body = "<h1>\(HTML.escape(topic))</h1><p class=\"lead\">Topic · \(Self.count(Set(entries.map(\.paper)).count, "paper")) by week, newest first.</p>"
         for (_, group) in Dictionary(grouping: entries, by: { SiteGraph.digestKey($0.digest, $0.language) }).sorted(by: { $0.key > $1.key }) {
             let first = group[0]

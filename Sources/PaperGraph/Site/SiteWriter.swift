@@ -100,12 +100,15 @@ public struct SiteWriter {
 
         layouts.wait()
         var svgs: [String: String] = [:]
+        var slot = 0
         for (i, map) in maps.enumerated() {
             let svg: String
             if let known = cached[i] {
                 svg = known
             } else {
-                svg = try drawn.get(toDraw.firstIndex(of: i)!).get()
+                // toDraw lists the uncached maps in order: the next slot is this one's.
+                svg = try drawn.get(slot).get()
+                slot += 1
             }
             try files.putMap(map.path, dot: map.dot, svg: svg, drawn: cached[i] == nil)
             svgs[map.path] = svg
