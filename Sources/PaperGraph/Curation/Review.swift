@@ -75,7 +75,8 @@ public enum Review {
                 continue
             }
             edits += 1
-            if edits > 1 { return false }
+            // SAM2-UNet and SAM3-UNet are two versions, not a typo.
+            if edits > 1 || x[i].isNumber || y[j].isNumber { return false }
             if x.count > y.count { i += 1 } else if y.count > x.count { j += 1 } else { i += 1; j += 1 }
         }
         return edits + (x.count - i) + (y.count - j) <= 1

@@ -169,6 +169,13 @@ import Testing
         #expect(elsewhere.entities.first?.aliases == ["Super-Resolution"])
     }
 
+    @Test func nearSpellingsAreTyposNotVersions() {
+        #expect(Review.distanceIsOne("depthanything", "depthanythng"))
+        #expect(Review.distanceIsOne("cut3r", "mut3r"))
+        #expect(!Review.distanceIsOne("sam2-unet", "sam3-unet"))
+        #expect(Review.words("HQ-SAM") == Review.words("SAM-HQ") && Review.words("GPT-4.5") != Review.words("GPT-5.4"))
+    }
+
     @Test func badFilesAreReportedWithTheirLine() throws {
         #expect(throws: CurationError.invalid(path: "c.yaml", line: 2, reason: "`merge` needs `into:`")) {
             try CurationFile.parse("# mine\n- merge: \"A\"\n", path: "c.yaml")
