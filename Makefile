@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpus
 WEEK49 ?= $(CORPUS)/2025-w49.zh-CN.md
 DEMO_DB ?= out/demo.sqlite
 
-.PHONY: deps pydeps browserdeps build release test lint demo bench graphs train cross-validate clean
+.PHONY: deps pydeps browserdeps build release test lint demo bench graphs train cross-validate fuzz crash-test clean
 
 # Installs those of the Debian packages $(1) that are missing (updating the lists if needed).
 apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -82,5 +82,34 @@ graphs: deps
 	.build/debug/papergraph map lineage --db out/graphs.sqlite -o graphs/2025-w49-lineage.dot
 	.build/debug/papergraph map lineage --db out/graphs.sqlite -o graphs/2025-w49-lineage.svg
 
+# libFuzzer on both targets at once (one core each) for FUZZ_SECONDS: arbitrary bytes through
+# the digest reader, extractor and store (fuzz-digest); arbitrary names, titles, topics and
+# links through the DOT writer, every export, the maps, the vault and the site, each read
+# back by a reader of its format (fuzz-formats). Seeds: our fixtures, plus fragments of the
+# real digests in CORPUS cut at run time into out/fuzz/seeds (never committed). A crash
+# leaves out/fuzz/TARGET-crash-*: copy it to Tests/PaperGraphTests/Fixtures/fuzz/TARGET-NAME.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := fuzz-digest fuzz-formats
+fuzz: deps
+	@for t in $(FUZZ_TARGETS); do $(SWIFT) build -c release --product $$t --scratch-path .build-fuzz --sanitize=fuzzer || exit 1; done
+	@rm -rf out/fuzz/seeds && mkdir -p out/fuzz
+	python3 Fuzz/seeds.py out/fuzz/seeds Tests/PaperGraphTests/Fixtures examples $(CORPUS)
+	@for t in $(FUZZ_TARGETS); do \
+	  kind=$${t#fuzz-}; mkdir -p out/fuzz/$$t-corpus; \
+	  ( SWIFT_BACKTRACE=enable=no .build-fuzz/release/$$t out/fuzz/$$t-corpus out/fuzz/seeds/$$kind Tests/PaperGraphTests/Fixtures/fuzz \
+	      -dict=Fuzz/$$kind.dict -max_len=6000 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	      -artifact_prefix=out/fuzz/$$t- > out/fuzz/$$t.log 2>&1; echo $$? > out/fuzz/$$t.status ) & \
+	done; wait
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== $$t (exit $$(cat out/fuzz/$$t.status)), log out/fuzz/$$t.log"; \
+	  grep -E "^#[0-9]+\s+DONE|stat::number_of_executed_units|stat::average_exec_per_sec|SUMMARY|Test unit written" out/fuzz/$$t.log; \
+	done
+	@! grep -l "Test unit written" out/fuzz/*.log
+
+# SIGKILL during ingest of the whole corpus, 50 times (make test does it 3 times).
+CRASH_KILLS ?= 50
+crash-test: deps
+	PAPERGRAPH_CRASH_KILLS=$(CRASH_KILLS) $(SWIFT) test --filter CrashTests
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz out

@@ -56,9 +56,16 @@ let package = Package(
             name: "papergraph-bench",
             dependencies: ["PaperGraph"]
         ),
+        // Fuzzing (`make fuzz`): the checks, and one libFuzzer entry point per target.
+        .target(
+            name: "PaperGraphFuzz",
+            dependencies: ["PaperGraph", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(name: "fuzz-digest", dependencies: ["PaperGraphFuzz"]),
+        .executableTarget(name: "fuzz-formats", dependencies: ["PaperGraphFuzz"]),
         .testTarget(
             name: "PaperGraphTests",
-            dependencies: ["PaperGraph"],
+            dependencies: ["PaperGraph", "PaperGraphFuzz"],
             exclude: ["Export/read_exports.py", "Site/browse_site.py"],
             resources: [.copy("Fixtures")]
         ),

@@ -13,8 +13,10 @@ public enum BibTeXWriter {
         s.mappingScalars { scalar in
             switch scalar {
             case "\\": return "\\textbackslash{}"
-            case "{": return "\\{"
-            case "}": return "\\}"
+            // Not `\{`: BibTeX counts every brace, escaped or not, so a lone one would
+            // unbalance the entry (found by fuzzing).
+            case "{": return "\\textbraceleft{}"
+            case "}": return "\\textbraceright{}"
             case "%": return "\\%"
             case "&": return "\\&"
             case "$": return "\\$"

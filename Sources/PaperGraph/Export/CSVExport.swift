@@ -4,8 +4,8 @@ import Foundation
 /// importers expect (Id, Label; Source, Target, Type). RFC 4180 quoting; a cell a
 /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) starts with `'`.
 public enum CSVExport {
-    static let nodeColumns = ["Id", "Label", "kind", "name", "title", "url", "arxiv", "month", "topic", "aliases", "papers"]
-    static let edgeColumns = ["Source", "Target", "Type", "relation", "digest", "language", "line", "evidence"]
+    public static let nodeColumns = ["Id", "Label", "kind", "name", "title", "url", "arxiv", "month", "topic", "aliases", "papers"]
+    public static let edgeColumns = ["Source", "Target", "Type", "relation", "digest", "language", "line", "evidence"]
 
     static func field(_ value: String) -> String {
         var s = value
@@ -21,29 +21,36 @@ public enum CSVExport {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let nodes = try ExportFile(folder.appendingPathComponent("nodes.csv"))
         let edges = try ExportFile(folder.appendingPathComponent("edges.csv"))
-        try nodes.write(row(nodeColumns))
-        try edges.write(row(edgeColumns))
+        try write(store, scope: scope, nodes: nodes.write, edges: edges.write)
+        try nodes.finish()
+        try edges.finish()
+    }
+
+    /// Writes the two tables' text, header first, to `nodes` and `edges`.
+    public static func write(
+        _ store: GraphStore, scope: ExportScope = .everything, nodes: (String) throws -> Void, edges: (String) throws -> Void
+    ) throws {
+        try nodes(row(nodeColumns))
+        try edges(row(edgeColumns))
         try scope.read(
             store,
             paper: { p in
-                try nodes.write(
+                try nodes(
                     row([
                         p.id, p.name ?? p.title, "paper", p.name ?? "", p.title, p.url ?? "", p.arxiv ?? "", p.month ?? "",
                         p.topic ?? "", "", "",
                     ]))
             },
             entity: { e in
-                try nodes.write(
+                try nodes(
                     row([
                         e.entity.id, e.entity.name, e.entity.kind, e.entity.name, "", "", "", "", "",
                         e.entity.aliases.joined(separator: "; "), String(e.papers),
                     ]))
             },
             edge: { e in
-                try edges.write(row([e.source, e.target, "Directed", e.relation, e.digest, e.language, String(e.line), e.evidence]))
+                try edges(row([e.source, e.target, "Directed", e.relation, e.digest, e.language, String(e.line), e.evidence]))
             })
-        try nodes.finish()
-        try edges.finish()
     }
 }
 
@@ -70,15 +77,18 @@ public final class ExportFile {
     }
 
     private func flush() throws {
-        try handle.write(contentsOf: buffer)
+        do { try handle.write(contentsOf: buffer) } catch { throw ExportError.writeFailed(url.path, reason: WriteFailure.reason(error)) }
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Writes what is buffered and moves the file over its destination in one step.
     public func finish() throws {
         try flush()
-        try handle.close()
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: partial, to: url)
+        do { try handle.synchronize() } catch { throw ExportError.writeFailed(url.path, reason: WriteFailure.reason(error)) }
+        try? handle.close()
+        guard Foundation.rename(partial.path, url.path) == 0 else {
+            throw ExportError.writeFailed(url.path, reason: WriteFailure.reason(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
+        }
     }
 
     deinit {
@@ -89,14 +99,36 @@ public final class ExportFile {
 
 public enum ExportError: LocalizedError, Equatable {
     case cannotWrite(String)
+    case writeFailed(String, reason: String)
     case notAVault(String)
 
     public var errorDescription: String? {
         switch self {
         case .cannotWrite(let path):
             return "\(path): cannot write the export there; check the folder exists and is writable, or pass another --output"
+        case .writeFailed(let path, let reason):
+            return "\(path): not written: \(reason) (a file that was there before is unchanged)"
         case .notAVault(let path):
             return "\(path): is a file, not a folder; give the vault folder with -o DIR"
         }
+    }
+}
+
+/// Why a file could not be written, said with what to do about it.
+enum WriteFailure {
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError
+        let posix = ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying!.code) : nil
+        if posix == ENOSPC || posix == EDQUOT || ns.code == CocoaError.fileWriteOutOfSpace.rawValue {
+            return "the disk is full; free some space and run again"
+        }
+        if posix == EACCES || posix == EPERM || ns.code == CocoaError.fileWriteNoPermission.rawValue {
+            return "permission denied; check the folder's permissions or write somewhere else"
+        }
+        if posix == EROFS || ns.code == CocoaError.fileWriteVolumeReadOnly.rawValue {
+            return "the disk is read-only; write somewhere else"
+        }
+        return ns.localizedDescription + "; check the folder's permissions and free space"
     }
 }

@@ -158,14 +158,19 @@ public enum ObsidianVault {
         }
 
         let manager = FileManager.default
+        /// Runs one write of `url`, its failure said with what to do.
+        func writing(_ url: URL, _ body: () throws -> Void) throws {
+            do { try body() } catch { throw ExportError.writeFailed(url.path, reason: WriteFailure.reason(error)) }
+        }
         for sub in ["papers", "entities", "topics"] {
-            try manager.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            let url = folder.appendingPathComponent(sub)
+            try writing(url) { try manager.createDirectory(at: url, withIntermediateDirectories: true) }
         }
         var written: [String] = []
         for note in notes {
             let url = folder.appendingPathComponent(note.path + ".md")
             let data = Data(note.text.utf8)
-            if (try? Data(contentsOf: url)) != data { try data.write(to: url, options: .atomic) }
+            if (try? Data(contentsOf: url)) != data { try writing(url) { try data.write(to: url, options: .atomic) } }
             written.append(note.path + ".md")
         }
         let now = Set(written)
@@ -176,7 +181,7 @@ public enum ObsidianVault {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(written.sorted()).write(to: manifestURL, options: .atomic)
+        try writing(manifestURL) { try encoder.encode(written.sorted()).write(to: manifestURL, options: .atomic) }
         return (written.count, removed)
     }
 }

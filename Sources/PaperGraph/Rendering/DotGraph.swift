@@ -48,9 +48,9 @@ public struct DotGraph: Sendable, Equatable {
 
     /// An HTML-like label (Graphviz tables). `markup` must already be escaped: build it
     /// with ``escapeHTML(_:)`` for every piece of text.
-    static func html(_ markup: String) -> String { htmlMarker + markup }
+    public static func html(_ markup: String) -> String { htmlMarker + markup }
 
-    static func escapeHTML(_ text: String) -> String { XMLText.escape(text) }
+    public static func escapeHTML(_ text: String) -> String { XMLText.escape(text) }
 
     public var nodeCount: Int { nodes.count + clusters.reduce(0) { $0 + $1.nodes.count } }
 }

@@ -20,7 +20,7 @@ public enum DotWriter {
         for (index, cluster) in graph.clusters.enumerated() {
             out += "  subgraph cluster_\(index) {\n"
             for (name, value) in cluster.attributes.sorted(by: { $0.key < $1.key }) {
-                out += "    \(name)=\(Self.value(value));\n"
+                out += "    \(name)=\(Self.value(value, of: name));\n"
             }
             for node in cluster.nodes { out += "    \(id(node.key)) \(attributes(node.attributes));\n" }
             out += "  }\n"
@@ -35,12 +35,30 @@ public enum DotWriter {
     }
 
     static func attributes(_ attributes: [String: String]) -> String {
-        "[" + attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(value($0.value))" }.joined(separator: ", ") + "]"
+        "[" + attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(value($0.value, of: $0.key))" }.joined(separator: ", ") + "]"
+    }
+
+    /// The attributes Graphviz copies into SVG as they are, unescaped.
+    static let linkAttributes: Set<String> = ["URL", "href", "headURL", "tailURL", "labelURL", "edgeURL", "headhref", "tailhref", "labelhref", "edgehref"]
+
+    /// Attribute `name`'s value as written: a link has the characters that could end an SVG
+    /// attribute or tag percent-encoded first (found by fuzzing: a `"` in a paper's link
+    /// reached the SVG raw), which a valid URL never holds unencoded anyway.
+    public static func value(_ value: String, of name: String) -> String {
+        guard linkAttributes.contains(name) else { return self.value(value) }
+        return self.value(
+            value.mappingScalars { scalar in
+                switch scalar {
+                case "\"", "<", ">", "\\", "`", " ", "{", "}", "|", "^":
+                    return String(format: "%%%02X", scalar.value)
+                default: return scalar.value < 0x20 || scalar.value == 0x7F ? String(format: "%%%02X", scalar.value) : nil
+                }
+            })
     }
 
     /// A quoted string, or an HTML-like label built by ``DotGraph/html(_:)`` (already escaped
     /// by its builder), written between `<` and `>`.
-    static func value(_ value: String) -> String {
+    public static func value(_ value: String) -> String {
         value.hasPrefix(DotGraph.htmlMarker) ? "<" + value.dropFirst(DotGraph.htmlMarker.count) + ">" : quote(value)
     }
 

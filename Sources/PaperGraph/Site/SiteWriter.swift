@@ -29,7 +29,7 @@ public enum SiteError: LocalizedError, Equatable {
             return
                 "\(path) already holds files that papergraph did not write; give `papergraph site` an empty or new folder (it only deletes files it wrote itself)"
         case .unwritable(let path, let reason):
-            return "cannot write \(path): \(reason); check the folder's permissions and free space"
+            return "cannot write \(path): \(reason)"
         case .missingAssets:
             return "the site's CSS and JavaScript are missing from papergraph's resources; rebuild papergraph (`swift build`)"
         }
@@ -186,7 +186,7 @@ struct SiteFiles {
             // rewrite every file this one touched.
             try bytes.write(to: url)
         } catch {
-            throw SiteError.unwritable(url.path, reason: (error as NSError).localizedDescription)
+            throw SiteError.unwritable(url.path, reason: WriteFailure.reason(error))
         }
         report.written += 1
     }
@@ -224,7 +224,7 @@ struct SiteFiles {
         do {
             try encoder.encode(current).write(to: root.appendingPathComponent(SiteWriter.manifestName), options: .atomic)
         } catch {
-            throw SiteError.unwritable(root.appendingPathComponent(SiteWriter.manifestName).path, reason: (error as NSError).localizedDescription)
+            throw SiteError.unwritable(root.appendingPathComponent(SiteWriter.manifestName).path, reason: WriteFailure.reason(error))
         }
         return report
     }

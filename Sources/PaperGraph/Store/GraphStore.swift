@@ -65,6 +65,16 @@ public final class GraphStore: Sendable {
     }
 
     /// Foreign keys on, and the two Swift functions the schema's SQL calls.
+    /// SQLite's own check of every page, index and foreign key: empty when the file is sound,
+    /// else SQLite's list of what is wrong.
+    public func integrityProblems() throws -> [String] {
+        try writer.read { db in
+            let pages = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            return pages + keys
+        }
+    }
+
     static func configuration(mapped: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

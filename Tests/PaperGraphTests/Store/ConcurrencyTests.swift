@@ -56,4 +56,33 @@ import Testing
         #expect(reads > 0)
         #expect(try reader.digests().count == a.count + b.count)
     }
+
+    @Test func mapsAndExportsDuringAnIngestAreWhole() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let (a, b) = try Self.groups(in: folder)
+        let path = folder.appendingPathComponent("g.sqlite").path
+        let writer = try GraphStore(path: path, create: true), reader = try GraphStore(path: path, create: false)
+        _ = Ingestor(store: writer).ingest(files: [a[0]])
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = Ingestor(store: writer).ingest(files: a + b, force: true)
+            done.signal()
+        }
+        var rounds = 0
+        while done.wait(timeout: .now()) == .timedOut || rounds == 0 {
+            // An export is one snapshot: every edge joins a paper or entity of the same export.
+            let graph = try reader.export()
+            let nodes = Set(graph.papers.map(\.id) + graph.entities.map(\.id))
+            #expect(graph.edges.allSatisfy { nodes.contains($0.source) && nodes.contains($0.target) })
+            // A map draws every node its edges reach.
+            let builder = MapBuilder(store: reader)
+            for map in [try builder.lineage(), try builder.topics(TopicMapOptions(minPapers: 1))] {
+                let declared = Set(map.graph.nodes.map(\.key) + map.graph.clusters.flatMap(\.nodes).map(\.key))
+                #expect(map.graph.edges.allSatisfy { declared.contains($0.from) && declared.contains($0.to) })
+            }
+            rounds += 1
+        }
+        #expect(rounds > 0)
+        #expect(try reader.export().json() == writer.export().json())
+    }
 }
