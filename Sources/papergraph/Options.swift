@@ -44,7 +44,11 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as ExitCode {
         throw error
     } catch {
-        let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        // Foundation's file errors name their path: say it with what to do, not the raw NSError.
+        let ns = error as NSError
+        let message =
+            (ns.userInfo[NSFilePathErrorKey] as? String).map { "\($0): \(WriteFailure.reason(error))" }
+            ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
         printError("error: \(message)")
         throw ExitCode.failure
     }

@@ -190,7 +190,7 @@ struct ShowText {
             }
             out.append("")
         }
-        return out.joined(separator: "\n")
+        return out.map(ResultTable.oneLine).joined(separator: "\n")
     }
 }
 
@@ -211,6 +211,6 @@ extension Array where Element == LineageStep {
                 lines.append("\(indent)    \(digest):\(l) “\(ResultTable.clip(evidence, 110))”")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(ResultTable.oneLine).joined(separator: "\n") + "\n"
     }
 }

@@ -38,11 +38,14 @@ public enum CurationFile {
     /// The decisions in a file; a missing file holds none.
     public static func read(_ path: String) throws -> Curation {
         guard FileManager.default.fileExists(atPath: path) else { return .none }
+        guard DigestFiles.isRegularFile(path) else {
+            throw CurationError.unreadable(path: path, reason: "it is a folder or a device, not a file; pass the curation YAML file with --curation FILE")
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CurationError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw CurationError.unreadable(path: path, reason: "not UTF-8 text, or unreadable: \(WriteFailure.reason(error))")
         }
         return try parse(text, path: path)
     }
@@ -172,7 +175,7 @@ public enum CurationFile {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw CurationError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw CurationError.unreadable(path: path, reason: WriteFailure.reason(error))
         }
     }
 }

@@ -7,9 +7,14 @@ public enum CSVExport {
     public static let nodeColumns = ["Id", "Label", "kind", "name", "title", "url", "arxiv", "month", "topic", "aliases", "papers"]
     public static let edgeColumns = ["Source", "Target", "Type", "relation", "digest", "language", "line", "evidence"]
 
+    /// `value`, with a `'` first when a spreadsheet would run it as a formula.
+    public static func defused(_ value: String) -> String {
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { return "'" + value }
+        return value
+    }
+
     static func field(_ value: String) -> String {
-        var s = value
-        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
+        let s = defused(value)
         return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
@@ -18,7 +23,15 @@ public enum CSVExport {
 
     /// Writes both files into `folder` (created when missing).
     public static func write(_ store: GraphStore, scope: ExportScope = .everything, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ExportError.notAFolder(folder.path, what: "csv writes nodes.csv and edges.csv into a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ExportError.writeFailed(folder.path, reason: WriteFailure.reason(error))
+        }
         let nodes = try ExportFile(folder.appendingPathComponent("nodes.csv"))
         let edges = try ExportFile(folder.appendingPathComponent("edges.csv"))
         try write(store, scope: scope, nodes: nodes.write, edges: edges.write)
@@ -100,6 +113,7 @@ public final class ExportFile {
 public enum ExportError: LocalizedError, Equatable {
     case cannotWrite(String)
     case writeFailed(String, reason: String)
+    case notAFolder(String, what: String)
     case notAVault(String)
 
     public var errorDescription: String? {
@@ -108,15 +122,17 @@ public enum ExportError: LocalizedError, Equatable {
             return "\(path): cannot write the export there; check the folder exists and is writable, or pass another --output"
         case .writeFailed(let path, let reason):
             return "\(path): not written: \(reason) (a file that was there before is unchanged)"
+        case .notAFolder(let path, let what):
+            return "\(path): is a file, not a folder; \(what): give one with -o DIR"
         case .notAVault(let path):
             return "\(path): is a file, not a folder; give the vault folder with -o DIR"
         }
     }
 }
 
-/// Why a file could not be written, said with what to do about it.
-enum WriteFailure {
-    static func reason(_ error: any Error) -> String {
+/// Why a file could not be written (or read), said with what to do about it.
+public enum WriteFailure {
+    public static func reason(_ error: any Error) -> String {
         let ns = error as NSError
         let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError
         let posix = ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying!.code) : nil
@@ -129,6 +145,11 @@ enum WriteFailure {
         if posix == EROFS || ns.code == CocoaError.fileWriteVolumeReadOnly.rawValue {
             return "the disk is read-only; write somewhere else"
         }
+        if posix == ENOENT || posix == ENOTDIR || ns.code == CocoaError.fileNoSuchFile.rawValue || ns.code == CocoaError.fileReadNoSuchFile.rawValue {
+            return "its folder does not exist; create it first or give another path"
+        }
+        if posix == EISDIR { return "it is a folder; give a file path" }
+        if posix == EEXIST || ns.code == CocoaError.fileWriteFileExists.rawValue { return "a file is in the way; give another path" }
         return ns.localizedDescription + "; check the folder's permissions and free space"
     }
 }

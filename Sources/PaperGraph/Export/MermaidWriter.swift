@@ -11,9 +11,11 @@ public enum MermaidWriter {
             case "&": out += "#amp;"
             case "<": out += "#lt;"
             case ">": out += "#gt;"
-            case "\n", "\r": out += "<br/>"
+            // Every line break JavaScript or Unicode knows (a NEL in a title broke a statement
+            // in two; found by fuzzing).
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}": out += "<br/>"
             case "`": out += "#96;"
-            default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
+            default: if scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) { out.unicodeScalars.append(scalar) }
             }
         }
         return out
@@ -34,7 +36,7 @@ public enum MermaidWriter {
     public static func flowchart(_ map: GraphMap, direction: String = "TB") -> String {
         var ids: [String: String] = [:]
         var lines = ["flowchart \(direction)"]
-        if let title = map.graph.graphAttributes["label"] { lines.append("  %% \(title.replacingOccurrences(of: "\n", with: " "))") }
+        if let title = map.graph.graphAttributes["label"] { lines.append("  %% " + title.split(whereSeparator: \.isNewline).joined(separator: " ")) }
         for (i, node) in map.graph.nodes.enumerated() {
             let id = "n\(i)"
             ids[node.key] = id

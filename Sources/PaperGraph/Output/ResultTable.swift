@@ -93,29 +93,56 @@ public struct ResultTable: Sendable, Equatable {
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
+    /// RFC 4180, and a text cell a spreadsheet would run as a formula starts with `'` (as the CSV export does).
     func renderCSV() -> String {
         func field(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        let lines = [columns.map(field).joined(separator: ",")] + rows.map { $0.map { field($0.plain) }.joined(separator: ",") }
+        func cell(_ c: Cell) -> String {
+            switch c {
+            case .text, .list: return field(CSVExport.defused(c.plain))
+            default: return field(c.plain)
+            }
+        }
+        let lines = [columns.map(field).joined(separator: ",")] + rows.map { $0.map(cell).joined(separator: ",") }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Columns a terminal gives the text: two for CJK and emoji, none for combining marks
+    /// and invisible format characters.
     public static func displayWidth(_ s: String) -> Int {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
-        return s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+        return s.unicodeScalars.reduce(0) { $0 + width($1) }
     }
 
-    /// Newlines as spaces (without Foundation's NSString round trip: tables have thousands of cells).
-    static func oneLine(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
-        return String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    static func width(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.isASCII { return 1 }
+        if isWide(scalar) { return 2 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: return scalar.properties.isEmojiPresentation ? 2 : 1
+        }
+    }
+
+    /// A cell as one line of inert text: line breaks, tabs and other control characters
+    /// (terminal escapes included) become spaces and bidirectional overrides are dropped, so a
+    /// name can neither break the columns nor recolour or reorder the terminal. Without
+    /// Foundation's NSString round trip: tables have thousands of cells.
+    public static func oneLine(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || !$0.isASCII }) else { return s }
+        return s.mappingScalars { scalar in
+            let v = scalar.value
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return " " }
+            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return "" }
+            return nil
+        }
     }
 
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         TextSegmenter.isCJK(scalar) || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
-            || (0x2E80...0x2FDF).contains(scalar.value)
+            || (0x2E80...0x2FDF).contains(scalar.value) || (0xAC00...0xD7A3).contains(scalar.value) || (0x1100...0x115F).contains(scalar.value)
+            || (0x3040...0x30FF).contains(scalar.value)
     }
 
     public static func clip(_ s: String, _ width: Int) -> String {

@@ -65,7 +65,7 @@ public struct Ingestor: Sendable {
             let (curated, extraction) = curation.apply(digest, extractor.extract(digest))
             return .write(curated, extraction, hash: hash)
         } catch {
-            return .done(Self.failure(path, error))
+            return .done(failure(path, error))
         }
     }
 
@@ -78,14 +78,14 @@ public struct Ingestor: Sendable {
                 let summary = try store.write(digest, extraction: extraction, contentHash: hash, extractorVersion: version)
                 return IngestResult(path: path, digestKey: digest.key, status: .ingested(summary), diagnostics: digest.diagnostics)
             } catch {
-                return Self.failure(path, error)
+                return failure(path, error)
             }
         }
     }
 
-    static func failure(_ path: String, _ error: any Error) -> IngestResult {
+    func failure(_ path: String, _ error: any Error) -> IngestResult {
         let message =
-            (error as? DatabaseError).map { "\(path): not stored (the database is as it was): " + GraphStore.reason($0) }
+            (error as? DatabaseError).map { "\(path): not stored in \(store.path) (the database is as it was): " + GraphStore.reason($0) }
             ?? (error as? LocalizedError)?.errorDescription ?? "\(path): \(error)"
         return IngestResult(path: path, digestKey: nil, status: .failed(message), diagnostics: [])
     }

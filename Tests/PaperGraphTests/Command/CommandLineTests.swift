@@ -179,7 +179,25 @@ import Testing
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 100_000_000)
         try handle.close()
+        // A database to damage: a copy cut short, one with its pages overwritten, a read-only one.
+        let good = folder.appendingPathComponent("good.sqlite").path
+        #expect(try run(["ingest", "-q", "--db", good, TestPaths.example]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
+        let cut = folder.appendingPathComponent("cut.sqlite"), scrambled = folder.appendingPathComponent("scrambled.sqlite")
+        try bytes.prefix(bytes.count / 3).write(to: cut)
+        try (bytes.prefix(100) + Data((0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 31) })).write(to: scrambled)
+        let readOnly = folder.appendingPathComponent("ro.sqlite").path
+        try bytes.write(to: URL(fileURLWithPath: readOnly))
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly)
         let cases: [(args: [String], says: String)] = [
+            (["stats", "--db", cut.path], "cut.sqlite: cannot open the database: database disk image is malformed"),
+            (["entities", "--db", scrambled.path], "scrambled.sqlite: cannot open the database"),
+            (["ingest", "--db", readOnly, TestPaths.example], "ro.sqlite: the database is read-only"),
+            (["ingest", "--db", "/nonexistent-folder/g.sqlite", TestPaths.example], "check that its folder exists"),
+            (["ingest", "--db", db, "--curation", notes.path, TestPaths.example], "not a file; pass the curation YAML file"),
+            (["export", "csv", "--db", good, "-o", good], "is a file, not a folder; csv writes nodes.csv and edges.csv into a folder"),
+            (["export", "json", "--db", good, "-o", "/nonexistent-folder/g.json"], "/nonexistent-folder/g.json"),
+            (["map", "lineage", "--db", good, "-o", "/nonexistent-folder/m.svg"], "/nonexistent-folder/m.svg: its folder does not exist"),
             (["stats", "--db", folder.path], "\(folder.path): cannot open the database: it is a folder"),
             (["ingest", "--db", folder.path, TestPaths.example], "it is a folder; pass a database file"),
             (["stats", "--db", "/dev/null"], "/dev/null: cannot open the database: it is not a regular file"),
