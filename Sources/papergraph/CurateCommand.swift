@@ -14,7 +14,8 @@ struct CurateCommand: ParsableCommand {
             or contradicting earlier ones, are refused.
             """,
         subcommands: [
-            Merge.self, Split.self, Rename.self, Kind.self, Drop.self, DropEdge.self, AddEdge.self, Topic.self, Name.self, List.self, Undo.self,
+            Merge.self, Split.self, Rename.self, Kind.self, Drop.self, DropEdge.self, DropLineage.self, AddEdge.self, Topic.self, Name.self, List.self,
+            Undo.self,
         ])
 
     struct Common: ParsableArguments {
@@ -102,6 +103,16 @@ struct CurateCommand: ParsableCommand {
         func run() throws { try common.apply(.dropEdge(paper: paper, relation: relation, entity: entity)) }
     }
 
+    struct DropLineage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "drop-lineage",
+            abstract: "CHILD does not descend from PARENT: drop that lineage step (the papers' own edges stay; drop those with drop-edge).")
+        @OptionGroup var common: Common
+        @Argument var child: String
+        @Argument var parent: String
+        func run() throws { try common.apply(.dropLineage(child: child, parent: parent)) }
+    }
+
     struct AddEdge: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add-edge", abstract: "Add an edge the extractor missed: PAPER RELATION ENTITY.")
         @OptionGroup var common: Common
@@ -155,6 +166,24 @@ struct CurateCommand: ParsableCommand {
 
 /// `papergraph review`: what the curator may want to fix, each with the command that fixes it.
 struct ReviewCommand: ParsableCommand {
+    /// Sentences that show what an item's names mean: one per name for a duplicate, one per
+    /// paper (up to four) for an acronym with several senses, so the curator sees which
+    /// papers mean which.
+    func evidence(_ item: ReviewItem, _ graph: GraphStore) throws -> [String] {
+        func quote(_ e: EdgeView) -> String { "\(e.digest):\(e.line) “\(ResultTable.clip(e.evidence, 100))”" }
+        switch item.kind {
+        case .duplicate:
+            return try zip(item.names, item.ids).compactMap { name, id in try graph.edges(to: id).first.map { "\(name): " + quote($0) } }
+        case .senses:
+            guard let id = item.ids.first else { return [] }
+            var papers = Set<String>()
+            return try graph.edges(to: id).filter { $0.relation != .derived_from && papers.insert($0.source).inserted }.prefix(4).map {
+                "\($0.source) (\($0.sourceName)): " + quote($0)
+            }
+        case .lonely, .lineage: return []
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "List likely duplicates, acronyms with several senses, lone mentions and suspicious lineage, with the `curate` command for each.")
@@ -176,7 +205,9 @@ struct ReviewCommand: ParsableCommand {
             let section = items.filter { $0.kind == kind }
             emit("\(kind.rawValue) (\(section.count))\n")
             for item in section.prefix(limit == 0 ? section.count : limit) {
-                emit("  \(item.why)\n    \(item.command)\n")
+                emit("  \(item.why)\n")
+                for line in try reportingErrors({ try evidence(item, graph) }) { emit("      " + ResultTable.oneLine(line) + "\n") }
+                emit("    \(item.command)\n")
             }
             if limit > 0 && section.count > limit { emit("  … \(section.count - limit) more (--limit 0 lists all)\n") }
             emit("\n")

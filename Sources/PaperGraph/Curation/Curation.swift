@@ -13,6 +13,9 @@ public enum CurationDecision: Sendable, Equatable {
     /// Not an entity: gone with its edges.
     case drop(String)
     case dropEdge(paper: String, relation: Relation, entity: String)
+    /// `child` does not descend from `parent` (a family name inside another name, a wrong
+    /// version): their `derived_from` edges go; the papers' own edges stay.
+    case dropLineage(child: String, parent: String)
     /// `kind` is the entity's kind when the graph does not have it yet.
     case addEdge(paper: String, relation: Relation, entity: String, kind: EntityKind)
     /// Papers filed under topic `from` are filed under `into`.
@@ -29,6 +32,7 @@ public enum CurationDecision: Sendable, Equatable {
         case .kind: "kind"
         case .drop: "drop"
         case .dropEdge: "drop-edge"
+        case .dropLineage: "drop-lineage"
         case .addEdge: "add-edge"
         case .topic: "topic"
         case .name: "name"
@@ -44,6 +48,7 @@ public enum CurationDecision: Sendable, Equatable {
         case .rename(let a, let b): ([a, b], [], [])
         case .kind(let a, _), .drop(let a): ([a], [], [])
         case .dropEdge(let paper, _, let entity), .addEdge(let paper, _, let entity, _): ([entity], [paper], [])
+        case .dropLineage(let child, let parent): ([child, parent], [], [])
         case .topic(let a, let b): ([], [], [a, b])
         case .name(let paper, _): ([], [paper], [])
         }
@@ -140,6 +145,10 @@ public struct Curation: Sendable, Equatable {
         case .dropEdge(let paper, let relation, let name):
             let ids = Set(extraction.entities.filter { matches($0, name) }.map(\.id)).union([EntityName.id(for: name)])
             extraction.edges.removeAll { $0.source == paper && $0.relation == relation && ids.contains($0.target) }
+        case .dropLineage(let child, let parent):
+            func ids(_ name: String) -> Set<String> { Set(extraction.entities.filter { matches($0, name) }.map(\.id)).union([EntityName.id(for: name)]) }
+            let (children, parents) = (ids(child), ids(parent))
+            extraction.edges.removeAll { $0.relation == .derived_from && children.contains($0.source) && parents.contains($0.target) }
         case .addEdge(let paper, let relation, let name, let kind):
             guard let entry = digest.entries.first(where: { $0.identity.key == paper }) else { return }
             let id = extraction.entities.first { matches($0, name) }?.id ?? EntityName.id(for: name)

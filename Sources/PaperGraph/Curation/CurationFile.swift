@@ -87,7 +87,7 @@ public enum CurationFile {
         var fields: [String: Node] = [:]
         for (key, value) in mapping { if let k = key.string { fields[k] = value } }
         // The first key is the action (`add-edge` also has a `kind:` field).
-        let actions = ["merge", "split", "rename", "kind", "drop", "drop-edge", "add-edge", "topic", "name"]
+        let actions = ["merge", "split", "rename", "kind", "drop", "drop-edge", "drop-lineage", "add-edge", "topic", "name"]
         guard let action = mapping.first?.key.string, actions.contains(action) else {
             throw fail("a decision starts with its action, one of \(actions.joined(separator: ", "))")
         }
@@ -121,6 +121,7 @@ public enum CurationFile {
         case "kind": decision = .kind(try text("kind"), try kind("is"))
         case "drop": decision = .drop(try text("drop"))
         case "drop-edge": decision = .dropEdge(paper: try text("paper"), relation: try relation(), entity: try text("drop-edge"))
+        case "drop-lineage": decision = .dropLineage(child: try text("drop-lineage"), parent: try text("from"))
         case "add-edge": decision = .addEdge(paper: try text("paper"), relation: try relation(), entity: try text("add-edge"), kind: try kind("kind"))
         case "topic": decision = .topic(try text("topic"), into: try text("into"))
         default: decision = .name(paper: try text("paper"), try text("name"))
@@ -145,6 +146,7 @@ public enum CurationFile {
         case .drop(let a): lines = [("drop", quote(a))]
         case .dropEdge(let paper, let relation, let entity):
             lines = [("drop-edge", quote(entity)), ("paper", quote(paper)), ("relation", relation.rawValue)]
+        case .dropLineage(let child, let parent): lines = [("drop-lineage", quote(child)), ("from", quote(parent))]
         case .addEdge(let paper, let relation, let entity, let kind):
             lines = [("add-edge", quote(entity)), ("paper", quote(paper)), ("relation", relation.rawValue), ("kind", kind.rawValue)]
         case .topic(let a, let b): lines = [("topic", quote(a)), ("into", quote(b))]

@@ -70,6 +70,13 @@ public struct Curator: Sendable {
                     "paper \(found.label) has no \(relation.rawValue) edge to \(target.name); `papergraph show \(found.label)` lists its edges")
             }
             return .dropEdge(paper: found.id, relation: relation, entity: target.name)
+        case .dropLineage(let c, let p):
+            let (child, parent) = (try entity(c), try entity(p))
+            guard try store.lineageLinks(around: [child.id], direction: .up).contains(where: { $0.relation == .derived_from && $0.parent == parent.id }) else {
+                throw CurationError.refused(
+                    "\(child.name) does not descend from \(parent.name) in the graph; `papergraph lineage \(child.name) --up` lists its parents")
+            }
+            return .dropLineage(child: child.name, parent: parent.name)
         case .addEdge(let p, let relation, let e, let kind):
             let found = try paper(p)
             let target = try store.resolveEntities(e).first
@@ -192,6 +199,7 @@ public struct Curator: Sendable {
         case .kind(let a, let kind): "\(a) is a \(kind.rawValue)"
         case .drop(let a): "dropped \(a) (not an entity)"
         case .dropEdge(let p, let r, let e): "dropped \(p) \(r.rawValue) \(e)"
+        case .dropLineage(let c, let p): "\(c) no longer descends from \(p)"
         case .addEdge(let p, let r, let e, _): "added \(p) \(r.rawValue) \(e)"
         case .topic(let a, let b): "topic \(a) is now \(b)"
         case .name(let p, let n): "\(p) is named \(n)"

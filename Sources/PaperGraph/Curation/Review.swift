@@ -12,6 +12,8 @@ public struct ReviewItem: Sendable, Equatable {
     public var kind: Kind
     /// The entities involved, the first the one to keep.
     public var names: [String]
+    /// Their ids, in the same order (for the evidence the command line quotes).
+    public var ids: [String] = []
     public var why: String
     public var command: String
 }
@@ -91,7 +93,8 @@ public enum Review {
             let (keep, other) = (a.papers, b.entity.name) >= (b.papers, a.entity.name) ? (a, b) : (b, a)
             out.append(
                 ReviewItem(
-                    kind: .duplicate, names: [keep.entity.name, other.entity.name], why: "\(label(keep)) / \(label(other)): \(why)",
+                    kind: .duplicate, names: [keep.entity.name, other.entity.name], ids: [keep.entity.id, other.entity.id],
+                    why: "\(label(keep)) / \(label(other)): \(why)",
                     command: "papergraph curate merge \(shell(other.entity.name)) \(shell(keep.entity.name))"))
         }
         var seenPairs = Set<String>()
@@ -148,7 +151,7 @@ public enum Review {
             guard senses.count >= 2 else { continue }
             out.append(
                 ReviewItem(
-                    kind: .senses, names: [name],
+                    kind: .senses, names: [name], ids: [e.entity.id],
                     why: "\(label(e)) is spelled out as \(senses.sorted().map { "'\($0)'" }.joined(separator: ", "))",
                     command: "papergraph curate split \(shell(name)) --as 'FULL NAME' --papers PAPER… (see `papergraph show \(shell(name))`)"))
         }
@@ -158,7 +161,8 @@ public enum Review {
         for e in entities.sorted(by: { $0.entity.name < $1.entity.name }) where e.papers == 1 && relations[e.entity.id] == [.mentions] {
             out.append(
                 ReviewItem(
-                    kind: .lonely, names: [e.entity.name], why: "\(e.entity.name) (\(e.entity.kind.rawValue)) is only mentioned, in one paper",
+                    kind: .lonely, names: [e.entity.name], ids: [e.entity.id],
+                    why: "\(e.entity.name) (\(e.entity.kind.rawValue)) is only mentioned, in one paper",
                     command: "papergraph curate drop \(shell(e.entity.name))"))
         }
         // Descent across kinds.
@@ -169,13 +173,53 @@ public enum Review {
             else { continue }
             out.append(
                 ReviewItem(
-                    kind: .lineage, names: [child.entity.name, parent.entity.name],
+                    kind: .lineage, names: [child.entity.name, parent.entity.name], ids: [child.entity.id, parent.entity.id],
                     why:
                         "the \(child.entity.kind.rawValue) \(child.entity.name) descends from the \(parent.entity.kind.rawValue) \(parent.entity.name) (\(link.digest):\(link.line))",
                     command:
                         "papergraph curate kind \(shell(child.entity.name)) \(parent.entity.kind.rawValue)  # or kind \(shell(parent.entity.name)) \(child.entity.kind.rawValue)"
                 ))
         }
+        out += familyParents(byID: byID, lineage: lineage)
         return out
+    }
+
+    /// Whether `name` occurs in `text` on its own, not inside a longer name (GPT in "GPT-4o
+    /// and GPT" yes, in "FooGPT" no).
+    static func standsAlone(_ name: String, in text: String) -> Bool {
+        var rest = text[...]
+        while let range = rest.range(of: name, options: .caseInsensitive) {
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+            if !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber || after == "-") { return true }
+            rest = text[range.upperBound...]
+        }
+        return false
+    }
+
+    /// A family name as parent: methods that "descend" from X only because their names hold
+    /// X (FooGPT ← GPT), the sentence naming none of them as built from X. Two such children
+    /// or more make the parent suspicious.
+    static func familyParents(byID: [String: EntitySummary], lineage: [LineageLink]) -> [ReviewItem] {
+        var children: [String: [(child: EntitySummary, link: LineageLink)]] = [:]
+        var seen = Set<String>()
+        for link in lineage where link.relation == .derived_from {
+            guard let child = byID[link.child], let parent = byID[link.parent], seen.insert(link.child + "\u{1}" + link.parent).inserted,
+                child.entity.name.range(of: parent.entity.name, options: .caseInsensitive) != nil,
+                !standsAlone(parent.entity.name, in: link.evidence)
+            else { continue }
+            children[link.parent, default: []].append((child, link))
+        }
+        return children.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.compactMap { id, found -> ReviewItem? in
+            guard found.count >= 2, let parent = byID[id] else { return nil }
+            let names = found.map(\.child.entity.name).sorted()
+            let example = found.min { ($0.link.digest, $0.link.line) < ($1.link.digest, $1.link.line) }!.link
+            return ReviewItem(
+                kind: .lineage, names: [parent.entity.name] + names, ids: [id] + found.map(\.child.entity.id),
+                why:
+                    "\(parent.entity.name) is the parent of \(names.count) methods only because their names hold it (\(names.prefix(6).joined(separator: ", "))\(names.count > 6 ? ", …" : "")); no sentence says they build on it (e.g. \(example.digest):\(example.line)). A family name is not descent by itself",
+                command: names.prefix(3).map { "papergraph curate drop-lineage \(shell($0)) \(shell(parent.entity.name))" }.joined(separator: "; ")
+                    + (names.count > 3 ? "; …" : ""))
+        }
     }
 }

@@ -301,6 +301,11 @@ extension GraphStore {
             lineage: outgoing.filter { $0.relation == .derived_from } + incoming.filter { $0.relation == .derived_from })
     }
 
+    /// Every edge to entity `id` (merges applied), with its evidence, in reading order.
+    public func edges(to id: String) throws -> [EdgeView] {
+        try writer.read { db in try Self.edgeViews(ReadSQL.edgesTo, id, db: db) }
+    }
+
     private static func edgeViews(_ sql: String, _ id: String, db: Database) throws -> [EdgeView] {
         try Row.fetchAll(db.cachedStatement(sql: sql), arguments: ["id": id]).map {
             EdgeView(

@@ -86,12 +86,22 @@ import Testing
         _ = try s.curator.add(CurationEntry(.topic("其他论文", into: "其他")))
         #expect(try s.store.topics().map(\.topic) == ["其他"])
 
+        // AlphaNet descends from what its paper builds on; the curator says it does not.
+        let alphaNet = try #require(try s.store.resolveEntities("AlphaNet").first)
+        func parents() throws -> [String] {
+            try s.store.lineageLinks(around: [alphaNet.id], direction: .up).filter { $0.relation == .derived_from }.map(\.parent)
+        }
+        #expect(try parents() == [EntityName.id(for: "HQ-SAM")])
+        _ = try s.curator.add(CurationEntry(.dropLineage(child: "AlphaNet", parent: "HQ-SAM")))
+        #expect(try parents().isEmpty)
+        #expect(try Self.links(s.store, alpha).contains("builds_on HQ-SAM"))
+
         _ = try s.curator.add(CurationEntry(.name(paper: "2601.10002", "Beta")))
         #expect(try s.store.resolvePapers("2601.10002").first?.name == "Beta")
 
-        // Nine decisions in the file; every way of reading the digests again keeps them.
+        // Ten decisions in the file; every way of reading the digests again keeps them.
         let decisions = try CurationFile.read(s.curation)
-        #expect(decisions.entries.count == 9)
+        #expect(decisions.entries.count == 10)
         let curated = try s.store.export().json()
         let ingestor = Ingestor(store: s.store, curation: decisions)
         #expect(!ingestor.ingest(file: s.digest, force: true).failed)
@@ -117,6 +127,7 @@ import Testing
         }
         #expect(throws: CurationError.self) { try s.curator.add(CurationEntry(.topic("没有这个主题", into: "其他"))) }
         #expect(throws: CurationError.self) { try s.curator.add(CurationEntry(.dropEdge(paper: "2601.10001", relation: .uses, entity: "VGGT"))) }
+        #expect(throws: CurationError.self) { try s.curator.add(CurationEntry(.dropLineage(child: "BetaNet", parent: "VGGT"))) }
 
         _ = try s.curator.add(CurationEntry(.kind("VGGT", .dataset)))
         #expect(throws: CurationError.self) { try s.curator.add(CurationEntry(.kind("VGGT", .metric))) }
@@ -174,6 +185,27 @@ import Testing
         #expect(Review.distanceIsOne("cut3r", "mut3r"))
         #expect(!Review.distanceIsOne("sam2-unet", "sam3-unet"))
         #expect(Review.words("HQ-SAM") == Review.words("SAM-HQ") && Review.words("GPT-4.5") != Review.words("GPT-5.4"))
+    }
+
+    /// FooGPT ← GPT from the names alone is flagged; a child the sentence derives from GPT is not.
+    @Test func aFamilyNameAsParentIsSuspicious() {
+        func entity(_ name: String) -> EntitySummary {
+            EntitySummary(entity: Entity(id: EntityName.id(for: name), name: name, kind: .method), papers: 1, aliases: [])
+        }
+        let names = ["GPT", "FooGPT", "BarGPT", "GPT-Next", "Solo"]
+        func link(_ child: String, _ evidence: String) -> LineageLink {
+            LineageLink(
+                child: EntityName.id(for: child), parent: EntityName.id(for: "GPT"), relation: .derived_from, digest: "2026-W01", line: 3, evidence: evidence)
+        }
+        let lineage = [
+            link("FooGPT", "本文提出 FooGPT，一个对话模型。"), link("BarGPT", "BarGPT 用于检索。"),
+            link("GPT-Next", "GPT-Next 在 GPT 的基础上扩展了上下文。"), link("Solo", "Solo 基于 GPT 构建。"),
+        ]
+        let items = Review.items(entities: names.map(entity), links: [], lineage: lineage).filter { $0.kind == .lineage }
+        #expect(items.count == 1)
+        #expect(items.first?.names == ["GPT", "BarGPT", "FooGPT"])
+        #expect(items.first?.command.contains("papergraph curate drop-lineage BarGPT GPT") == true)
+        #expect(Review.standsAlone("GPT", in: "GPT-4o 与 GPT 对比") && !Review.standsAlone("GPT", in: "FooGPT 与 GPT-4o"))
     }
 
     @Test func badFilesAreReportedWithTheirLine() throws {
