@@ -199,7 +199,8 @@ public enum Review {
 
     /// A family name as parent: methods that "descend" from X only because their names hold
     /// X (FooGPT ← GPT), the sentence naming none of them as built from X. Two such children
-    /// or more make the parent suspicious.
+    /// or more make the parent worth a look: the gold weeks count some such names as descent
+    /// (RefCOCOg ← COCO, YOLOv11 ← YOLO) and the curator decides.
     static func familyParents(byID: [String: EntitySummary], lineage: [LineageLink]) -> [ReviewItem] {
         var children: [String: [(child: EntitySummary, link: LineageLink)]] = [:]
         var seen = Set<String>()
@@ -217,7 +218,7 @@ public enum Review {
             return ReviewItem(
                 kind: .lineage, names: [parent.entity.name] + names, ids: [id] + found.map(\.child.entity.id),
                 why:
-                    "\(parent.entity.name) is the parent of \(names.count) methods only because their names hold it (\(names.prefix(6).joined(separator: ", "))\(names.count > 6 ? ", …" : "")); no sentence says they build on it (e.g. \(example.digest):\(example.line)). A family name is not descent by itself",
+                    "\(parent.entity.name) is the parent of \(names.count) methods only because their names hold it (\(names.prefix(6).joined(separator: ", "))\(names.count > 6 ? ", …" : "")); no sentence says they build on it (e.g. \(example.digest):\(example.line)); keep those that descend from it (YOLOv11 ← YOLO), drop those that only share the name",
                 command: names.prefix(3).map { "papergraph curate drop-lineage \(shell($0)) \(shell(parent.entity.name))" }.joined(separator: "; ")
                     + (names.count > 3 ? "; …" : ""))
         }

@@ -127,9 +127,11 @@ public struct RuleExtractor: Extractor {
         edges += lineage
         // A paper whose method descends from X builds on X (VGGT-Long's paper builds on VGGT).
         let parents = Dictionary(grouping: lineage, by: \.source)
+        let proposedBy = Set(edges.filter { $0.relation == .proposes }.map { "\($0.source)|\($0.target)" })
         for entry in analysis.entries {
             guard let main = entry.result.mainEntity else { continue }
-            for link in parents[main] ?? [] {
+            // Not what the paper itself introduces (PBL-NeRF's paper proposes PBL too).
+            for link in parents[main] ?? [] where !proposedBy.contains("\(entry.paper)|\(link.target)") {
                 edges.append(ExtractedEdge(source: entry.paper, target: link.target, relation: .builds_on, line: link.line, evidence: link.evidence))
             }
         }
