@@ -18,7 +18,7 @@ public struct RuleExtractor: Extractor {
         self.model = model
     }
 
-    /// 7 for this design, then the weights' fingerprint: new weights re-extract stored digests.
+    /// 8 for this design, then the weights' fingerprint: new weights re-extract stored digests.
     public var version: Int { 8_000_000 + (model?.fingerprint ?? 999_999) }
 
     public func extract(_ digest: Digest) -> Extraction { decide(analyse(digest)) }
