@@ -156,11 +156,11 @@ public struct RuleExtractor: Extractor {
             // scores the union higher than the model alone (uses 0.33 → 0.39, builds_on
             // 0.50 → 0.52, evaluates_on 0.75 → 0.76); for compares_with it adds nothing.
             let ruleHolds = Self.ruleTrusted.contains(relation) && candidate.rule[relation] != nil
-            guard ruleHolds || model.score(label, candidate.features) > 0 else { continue }
+            guard ruleHolds || model.decides(label, candidate.features) else { continue }
             chosen[relation] = candidate.rule[relation] ?? Self.bestEvidence(for: label, in: candidate, model: model)
         }
         // A pair the model relates to the paper is kept even where the name looks unlike an entity.
-        guard !chosen.isEmpty || model.score(.entity, candidate.features) > 0 else { return [:] }
+        guard !chosen.isEmpty || model.decides(.entity, candidate.features) else { return [:] }
         // What the paper introduces is not also what it builds on, uses or compares with.
         if chosen[.proposes] != nil {
             for relation in [Relation.builds_on, .uses, .compares_with] { chosen[relation] = nil }
