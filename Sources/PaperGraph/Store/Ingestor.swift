@@ -52,7 +52,10 @@ public struct Ingestor: Sendable {
     func prepare(_ path: String, force: Bool) -> Prepared {
         do {
             let (text, hash) = try DigestFiles.read(path)
-            let digest = reader.read(text: text, path: path)
+            var digest = reader.read(text: text, path: path)
+            // Stored absolute, so that curation can read the file again from any folder
+            // (messages keep the path as given).
+            digest.path = URL(fileURLWithPath: path).standardizedFileURL.path
             if let reason = digest.notADigest {
                 let message = DigestError.notADigest(path: path, reason: reason).errorDescription!
                 return .done(IngestResult(path: path, digestKey: nil, status: .skipped(message), diagnostics: []))

@@ -10,9 +10,10 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
+        if let folder { process.currentDirectoryURL = folder }
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
@@ -166,6 +167,19 @@ import Testing
 
     /// Every way a new user can point papergraph at the wrong thing ends with exit 1 or 2 and
     /// a message naming the path, never a Swift runtime trap (exit ≥ 128).
+    /// A digest ingested by a relative path is read again by `curate` run from elsewhere.
+    @Test(.enabled(if: CommandLineTests.hasBinary)) func curationFindsDigestsIngestedByRelativePaths() throws {
+        let folder = try TestPaths.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestPaths.example, toPath: folder.appendingPathComponent("2026-w10.zh-CN.md").path)
+        let db = folder.appendingPathComponent("g.sqlite").path
+        #expect(try run(["ingest", "-q", "--db", db, "2026-w10.zh-CN.md"], in: folder).status == 0)
+        let elsewhere = try TestPaths.temporaryFolder()
+        let kind = try run(["curate", "kind", "--db", db, "VGGT", "dataset"], in: elsewhere)
+        #expect(kind.status == 0, "\(kind.stderr)")
+        #expect(kind.stdout.contains("read 1 digest again"), "\(kind.stdout)")
+        #expect(try GraphStore(path: db, create: false).resolveEntities("VGGT").first?.kind == .dataset)
+    }
+
     @Test(.enabled(if: CommandLineTests.hasBinary)) func wrongPathsGiveMessagesNotTraps() throws {
         let folder = try TestPaths.temporaryFolder()
         let db = folder.appendingPathComponent("cli.sqlite").path
