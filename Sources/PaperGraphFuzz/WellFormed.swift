@@ -53,8 +53,9 @@ public enum WellFormed {
     /// What libcgraph keeps of an attribute value as DotWriter writes it: inside a quoted
     /// string only `\"` is undone; an HTML-like label keeps its markup.
     static func readBack(_ value: String, of name: String) -> String {
+        // By code points throughout: a combining mark after the quote is not part of it.
         let written = DotWriter.value(value, of: name)
-        guard written.hasPrefix("\"") else { return String(written.dropFirst().dropLast()) }
+        guard written.unicodeScalars.first == "\"" else { return String(written.unicodeScalars.dropFirst().dropLast()) }
         var out = "", scalars = Array(written.unicodeScalars.dropFirst().dropLast())[...]
         while let first = scalars.popFirst() {
             if first == "\\", scalars.first == "\"" { out.unicodeScalars.append(scalars.removeFirst()) } else { out.unicodeScalars.append(first) }

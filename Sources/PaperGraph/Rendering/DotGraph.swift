@@ -44,7 +44,9 @@ public struct DotGraph: Sendable, Equatable {
 
     public init() {}
 
-    static let htmlMarker = "\u{1}html:"
+    /// Marks an HTML-like label. NUL cannot come from any text we read (cmark turns it into
+    /// U+FFFD, YAML and the command line refuse it), so no name can forge the marker.
+    static let htmlMarker = "\u{0}html:"
 
     /// An HTML-like label (Graphviz tables). `markup` must already be escaped: build it
     /// with ``escapeHTML(_:)`` for every piece of text.
