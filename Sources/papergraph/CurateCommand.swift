@@ -168,7 +168,7 @@ struct CurateCommand: ParsableCommand {
 struct ReviewCommand: ParsableCommand {
     /// Sentences that show what an item's names mean: one per name for a duplicate, one per
     /// paper (up to four) for an acronym with several senses, so the curator sees which
-    /// papers mean which.
+    /// papers mean which, and a lone mention's sentence (lineage items cite theirs).
     func evidence(_ item: ReviewItem, _ graph: GraphStore) throws -> [String] {
         func quote(_ e: EdgeView) -> String { "\(e.digest):\(e.line) “\(ResultTable.clip(e.evidence, 100))”" }
         switch item.kind {
@@ -180,7 +180,9 @@ struct ReviewCommand: ParsableCommand {
             return try graph.edges(to: id).filter { $0.relation != .derived_from && papers.insert($0.source).inserted }.prefix(4).map {
                 "\($0.source) (\($0.sourceName)): " + quote($0)
             }
-        case .lonely, .lineage: return []
+        case .lonely:
+            return try item.ids.first.flatMap { try graph.edges(to: $0).first }.map { ["\($0.source) (\($0.sourceName)): " + quote($0)] } ?? []
+        case .lineage: return []
         }
     }
 
