@@ -104,7 +104,7 @@ fuzz: deps
 	  echo "== $$t (exit $$(cat out/fuzz/$$t.status)), log out/fuzz/$$t.log"; \
 	  grep -E "^#[0-9]+\s+DONE|stat::number_of_executed_units|stat::average_exec_per_sec|SUMMARY|Test unit written" out/fuzz/$$t.log; \
 	done
-	@! grep -l "Test unit written" out/fuzz/*.log
+	@! grep -l "Test unit written" $(FUZZ_TARGETS:%=out/fuzz/%.log)
 
 # SIGKILL during ingest of the whole corpus, 50 times (make test does it 3 times).
 CRASH_KILLS ?= 50
