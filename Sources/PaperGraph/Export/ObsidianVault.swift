@@ -60,7 +60,7 @@ public enum ObsidianVault {
     public static func write(_ store: GraphStore, scope: ExportScope = .everything, to folder: URL) throws -> (written: Int, removed: Int) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw ExportError.notAVault(folder.path)
+            throw ExportError.notAFolder(folder.path, what: "obsidian writes a vault folder")
         }
         var papers: [GraphExport.Paper] = [], entities: [ExportEntity] = [], edges: [GraphExport.Edge] = []
         try scope.read(store, paper: { papers.append($0) }, entity: { entities.append($0) }, edge: { edges.append($0) })

@@ -58,7 +58,7 @@ public enum DotWriter {
 
     /// A quoted string, or an HTML-like label built by ``DotGraph/html(_:)`` (already escaped
     /// by its builder), written between `<` and `>`.
-    public static func value(_ value: String) -> String {
+    static func value(_ value: String) -> String {
         // By code points: a combining mark after the marker must not hide it (or fake it).
         value.unicodeScalars.starts(with: DotGraph.htmlMarker.unicodeScalars)
             ? "<" + String(value.unicodeScalars.dropFirst(DotGraph.htmlMarker.unicodeScalars.count)) + ">" : quote(value)

@@ -33,43 +33,53 @@ import Testing
         #expect(try first.stats().digests == a.count + b.count)
     }
 
-    @Test func readsDuringAnIngestSeeWholeDigests() throws {
-        let folder = try TestPaths.temporaryFolder()
-        let (a, b) = try Self.groups(in: folder)
-        let path = folder.appendingPathComponent("g.sqlite").path
-        let writer = try GraphStore(path: path, create: true), reader = try GraphStore(path: path, create: false)
+    /// Runs `read` again and again while `writer` ingests `files` on another thread (at least
+    /// `minimum` times); returns how many times it ran.
+    static func reading(
+        while writer: GraphStore, ingests files: [String], force: Bool = false, minimum: Int = 0, _ read: () throws -> Void
+    ) rethrows -> Int {
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            _ = Ingestor(store: writer).ingest(files: a + b)
+        // A thread of its own: the ingest waits for its extraction on the global queue, which
+        // on 2 cores has no thread to spare when two such tests hold one each.
+        Thread {
+            _ = Ingestor(store: writer).ingest(files: files, force: force)
             done.signal()
+        }.start()
+        var rounds = 0
+        while done.wait(timeout: .now()) == .timedOut || rounds < minimum {
+            try read()
+            rounds += 1
         }
-        var last = 0, reads = 0
-        while done.wait(timeout: .now()) == .timedOut {
+        return rounds
+    }
+
+    /// A database file with a writer and a reader on it, and our two groups of digests.
+    static func sharedFile() throws -> (writer: GraphStore, reader: GraphStore, a: [String], b: [String]) {
+        let folder = try TestPaths.temporaryFolder()
+        let (a, b) = try groups(in: folder)
+        let path = folder.appendingPathComponent("g.sqlite").path
+        return (try GraphStore(path: path, create: true), try GraphStore(path: path, create: false), a, b)
+    }
+
+    @Test func readsDuringAnIngestSeeWholeDigests() throws {
+        let (writer, reader, a, b) = try Self.sharedFile()
+        var last = 0
+        let reads = try Self.reading(while: writer, ingests: a + b) {
             // Papers first: every digest they were read from is complete, so it is listed after.
             let papers = try reader.papers()
             let digests = try reader.digests()
             #expect(digests.count >= last)
             #expect(Set(papers.flatMap(\.digests)).isSubset(of: Set(digests.map(\.key))))
             last = digests.count
-            reads += 1
         }
         #expect(reads > 0)
         #expect(try reader.digests().count == a.count + b.count)
     }
 
     @Test func mapsAndExportsDuringAnIngestAreWhole() throws {
-        let folder = try TestPaths.temporaryFolder()
-        let (a, b) = try Self.groups(in: folder)
-        let path = folder.appendingPathComponent("g.sqlite").path
-        let writer = try GraphStore(path: path, create: true), reader = try GraphStore(path: path, create: false)
+        let (writer, reader, a, b) = try Self.sharedFile()
         _ = Ingestor(store: writer).ingest(files: [a[0]])
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            _ = Ingestor(store: writer).ingest(files: a + b, force: true)
-            done.signal()
-        }
-        var rounds = 0
-        while done.wait(timeout: .now()) == .timedOut || rounds == 0 {
+        let rounds = try Self.reading(while: writer, ingests: a + b, force: true, minimum: 1) {
             // An export is one snapshot: every edge joins a paper or entity of the same export.
             let graph = try reader.export()
             let nodes = Set(graph.papers.map(\.id) + graph.entities.map(\.id))
@@ -80,7 +90,6 @@ import Testing
                 let declared = Set(map.graph.nodes.map(\.key) + map.graph.clusters.flatMap(\.nodes).map(\.key))
                 #expect(map.graph.edges.allSatisfy { declared.contains($0.from) && declared.contains($0.to) })
             }
-            rounds += 1
         }
         #expect(rounds > 0)
         #expect(try reader.export().json() == writer.export().json())
