@@ -18,6 +18,8 @@ struct Candidate: Sendable {
     var rule: [Relation: Evidence] = [:]
     /// Pair-level features: rule votes, kind, name shape, name containment, every mention's cues.
     var features: Set<String> = []
+    /// The entry defines the name as one of its own parts: only the model may keep it.
+    var isInternal = false
 
     init(entity: String) { self.entity = entity }
 }

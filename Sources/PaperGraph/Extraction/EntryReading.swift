@@ -47,8 +47,14 @@ struct EntryReading {
 
     /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
     /// or the title's first word when the heading or summary repeats it.
+    /// Names a heading joins (`X & Y：…`): the first is the paper's name, each is proposed.
+    static func headingNames(_ name: String) -> [String] {
+        let parts = name.components(separatedBy: " & ").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
+        return parts.count > 1 ? parts : [name]
+    }
+
     private func findPaperName() -> String? {
-        if let name = entry.name { return name }
+        if let name = entry.name { return Self.headingNames(name)[0] }
         let bodyText = sentences.dropFirst(2).map(\.text).joined(separator: "\n")
         for (sentence, mentions) in zip(sentences, mentionLists).dropFirst(2) {
             for mention in mentions where mention.knownKind == nil {
@@ -111,6 +117,8 @@ struct EntryReading {
         var listIsDataset: Bool
         /// Another name opens the clause before this one: the clause is about that system.
         var otherSubject: Bool
+        /// Defined in the entry as one of its parts (`中文（ABBR）`, `… Module (ABBR)`).
+        var isInternal: Bool
     }
 
     struct ReadingResult {
@@ -129,9 +137,9 @@ struct EntryReading {
         let gazetteer = scanner.gazetteer
         for (sentenceIndex, (sentence, sentenceMentions)) in zip(sentences, mentionLists).enumerated() {
             let text = Array(sentence.text)
-            let mentions = sentenceMentions.filter {
-                $0.knownKind != nil || !internalNames.contains(EntityName.normalise($0.surface))
-            }
+            // Abbreviations defined as parts of the paper stay candidates: the model, not the
+            // rules, decides whether one is a named technique of its own (DPLF, KDA) or a module.
+            let mentions = sentenceMentions
             // Lists (A、B 和 C 等基准上) share the cue before their first item and after their last.
             var chains: [[Int]] = []
             for i in mentions.indices {
@@ -186,6 +194,10 @@ struct EntryReading {
                     if mention.knownKind == nil {
                         if RelationCues.metricBefore.matches(ownBefore) {
                             vote = .metric
+                        } else if gazetteer.family(of: name)?.kind == .dataset {
+                            // A split or version of a known dataset is a dataset.
+                            vote = .dataset
+                            weight = 3
                         } else if chainIsDataset || RelationCues.datasetName.matches(name)
                             || Self.inBenchmarkPhrase(Array(text[clauseStart..<clauseEnd]), at: start - clauseStart)
                             || RelationCues.datasetNear.occurs(in: String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)]))
@@ -200,6 +212,8 @@ struct EntryReading {
                     let id = registry.add(
                         name: name, surface: mention.surface, known: mention.knownKind, vote: vote, weight: weight,
                         line: sentence.line, sentence: sentence.text)
+                    let isInternal = mention.knownKind == nil && internalNames.contains(key)
+                    if isInternal { registry.markInternal(id) }
                     occurrences.append(
                         Occurrence(
                             id: id, kind: mention.knownKind, sentence: sentence, offset: mention.offset,
@@ -210,7 +224,8 @@ struct EntryReading {
                             clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
                             sentenceIndex: sentenceIndex, inList: chain.count > 1,
                             listIsDataset: chainIsDataset,
-                            otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start }))
+                            otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start },
+                            isInternal: isInternal))
                 }
             }
         }
@@ -246,6 +261,7 @@ struct EntryReading {
         // What the paper itself introduces: its name, and the names the rules say it names.
         var ruleProposed: [String: Evidence] = [:]
         let prefix = paperName.map(EntityName.normalise)
+        let coNamed = Set((entry.name.map(Self.headingNames) ?? []).dropFirst().map(EntityName.normalise))
         if let name = paperName {
             let id = EntityName.id(for: name)
             if registry.items[id] == nil {
@@ -265,7 +281,8 @@ struct EntryReading {
                     registry.kind(of: occurrence.id) == .dataset
                     && RelationCues.introduces.occurs(in: occurrence.clause)
                     && RelationCues.datasetNear.occurs(in: occurrence.clause)
-                if (named || variant || introducedDataset) && ruleProposed[occurrence.id] == nil {
+                let alsoInHeading = occurrence.sentenceIndex == 0 && coNamed.contains(key)
+                if (named || variant || introducedDataset || alsoInHeading) && ruleProposed[occurrence.id] == nil {
                     ruleProposed[occurrence.id] = Evidence(line: occurrence.sentence.line, sentence: occurrence.sentence.text)
                 }
             }
@@ -302,8 +319,13 @@ struct EntryReading {
             }
             var cues: [String] = []
             let othersWork = RelationCues.othersAfter.matches(occurrence.after)
-            let buildsBefore = RelationCues.buildsBefore.matches(occurrence.before)
-            let buildsAfter = RelationCues.buildsAfter.matches(occurrence.after)
+            let buildsBefore =
+                RelationCues.buildsBefore.matches(occurrence.before) || RelationCues.baseRoleBefore.matches(occurrence.before)
+                || RelationCues.buildsEarlier.matches(occurrence.clauseBefore)
+            let buildsAfter =
+                RelationCues.buildsAfter.matches(occurrence.after)
+                || RelationCues.baseFrameBefore.matches(occurrence.clauseBefore) && RelationCues.baseFrameAfter.matches(occurrence.clauseAfter)
+                || RelationCues.fromBefore.matches(occurrence.before) && RelationCues.distilAfter.matches(occurrence.after)
             let builds = !othersWork && (buildsBefore || buildsAfter)
             let usesBefore = RelationCues.usesBefore.matches(occurrence.before)
             let usesAfter = RelationCues.usesAfter.matches(occurrence.after)
@@ -315,7 +337,8 @@ struct EntryReading {
             // Cheap literal guards first: each ICU regular expression costs microseconds per call,
             // and ingest runs these for every mention of the corpus.
             let comparedBefore = Self.endsWithCompareWord(occurrence.before) && RelationCues.comparedBefore.matches(occurrence.before)
-            let compareByExample = isExample && hasCompareCue(sentencePrefix)
+            let compareByExample =
+                isExample && (hasCompareCue(sentencePrefix) || RelationCues.priorWork.occurs(in: String(sentencePrefix.suffix(40))))
             let compares = !othersWork && kind == .method && (compareClause || comparedBefore || compareByExample)
             let usesEarlier =
                 RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
@@ -335,11 +358,12 @@ struct EntryReading {
                 (compareByExample, "compareExample"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),
                 (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
                 (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
-                (occurrence.otherSubject, "otherSubject"),
+                (occurrence.otherSubject, "otherSubject"), (occurrence.isInternal, "internal"),
                 (clauseCue(RelationCues.introduces, "introduces", occurrence.clause), "introduces"),
                 (clauseCue(RelationCues.datasetNear, "dataset", occurrence.clause), "datasetClause"),
                 (Self.startsWithNumber(occurrence.clauseAfter) && RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
                 (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject"),
+                (RelationCues.introducedEarlier.matches(occurrence.before), "introducedEarlier"),
             ]
             where flag { cues.append("cue:" + name) }
             if let prefix, !prefix.isEmpty, occurrence.clauseBefore.lowercased().contains(prefix) { cues.append("cue:paperNameBefore") }
@@ -358,6 +382,7 @@ struct EntryReading {
                 break
             }
             var candidate = candidates[occurrence.id] ?? Candidate(entity: occurrence.id)
+            if occurrence.isInternal { candidate.isInternal = true }
             candidate.occurrences.append(Candidate.Occurrence(evidence: evidence, features: cues))
             candidates[occurrence.id] = candidate
         }

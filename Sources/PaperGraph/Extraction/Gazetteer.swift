@@ -60,6 +60,22 @@ public struct Gazetteer: Sendable {
 
     public func entry(for name: String) -> Entry? { entries[EntityName.normalise(name)] }
 
+    nonisolated(unsafe) static let trailingVersion = /[\s\-_]?[vV]?\d+(\.\d+)*$/
+
+    /// The known entry a new name extends: LIBERO-Object and RoboTwin 2.0 extend datasets,
+    /// ScanNetV2 is a version of one. nil when the name's head is not known.
+    public func family(of name: String) -> Entry? {
+        if let cut = name.firstIndex(where: { $0 == "-" || $0 == " " || $0 == "_" }), cut > name.startIndex,
+            let head = entry(for: String(name[..<cut]))
+        {
+            return head
+        }
+        if let m = name.firstMatch(of: Self.trailingVersion), m.range.lowerBound > name.startIndex {
+            return entry(for: String(name[..<m.range.lowerBound]))
+        }
+        return nil
+    }
+
     public func isExcluded(_ name: String) -> Bool {
         let key = EntityName.normalise(name)
         if excluded.contains(key) { return true }

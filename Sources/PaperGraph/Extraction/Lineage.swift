@@ -25,7 +25,7 @@ struct Lineage {
     /// Mask2Former-R50, ViT-L, SAM2.1-L): per the annotation guide the same model, never a child.
     nonisolated(unsafe) static let sizeAfterDigit = /(?i)^(.*\d)[\-_](\d+(\.\d+)?b)$/
     nonisolated(unsafe) static let sizeSuffix =
-        /(?i)[\s\-_]+(\d+(\.\d+)?[bmk]|a\d+(\.\d+)?b|\d+x\d+[bm]?|instruct|base|chat|thinking|preview|it|r\d{2,3}|[nsmlbthgx]|tiny|small|large|huge|giant|nano|mini|medium|xl|xxl|hf|fp\d+|int\d+)$/
+        /(?i)[\s\-_]+(\d+(\.\d+)?[bmk]|a\d+(\.\d+)?b|so\d+[mb]|\d+x\d+[bm]?|instruct|base|chat|thinking|preview|it|r\d{2,3}|[nsmlbthgx]|tiny|small|large|huge|giant|nano|mini|medium|xl|xxl|hf|fp\d+|int\d+)$/
 
     /// The name without its size, checkpoint and backbone parts.
     static func baseModel(_ name: String) -> String {

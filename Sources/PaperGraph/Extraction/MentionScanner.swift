@@ -69,7 +69,7 @@ public struct MentionScanner: Sendable {
     nonisolated(unsafe) static let versionPattern = /^\s(\d+(?:\.\d+)?)(?![\w.])/
     /// A spaced version with optional spaced tiers after a name: ` 3`, ` 2.5 Pro`, ` 3 Flash Preview`.
     nonisolated(unsafe) static let versionTierPattern =
-        /^\s[vV]?\d(?:\.\d)?(?![\w.%])(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air|Large|Small|Medium|Base|Chat|Coder|VL))*(?![\w])/
+        /^\s[vV]?\d(?:\.\d)?(?![\w.%\/:])(?!\s*(?:个|分|点|倍|pp|%))(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air|Large|Small|Medium|Base|Chat|Coder|VL))*(?![\w])/
 
     /// A capitalised word that is not a common English word (Moondream, Gemini): a name when
     /// a version follows it.
@@ -224,6 +224,13 @@ public struct MentionScanner: Sendable {
             // Real-Time, Open-Vocabulary: plain words joined by hyphens are phrases, not names.
             let plain = parts.allSatisfy { part in
                 part.count > 1 && part.dropFirst().allSatisfy { $0.isLowercase } && !part.contains(where: \.isNumber)
+            }
+            // nuScenes-Occupancy, Nuplan-Occ: a known name extended by a word is a new name.
+            // A dataset's split may be lowercase (libero-spatial); a method's extension is capitalised.
+            if let head = parts.first, let known = gazetteer.entry(for: String(head)), known.kind != .metric,
+                known.kind == .dataset || parts.dropFirst().allSatisfy({ $0.first?.isUppercase == true })
+            {
+                return true
             }
             if plain { return false }
             if parts.allSatisfy({ gazetteer.isExcluded(String($0)) || $0.first?.isNumber == true && $0.wholeMatch(of: Self.sizePattern) != nil }) {

@@ -5,12 +5,24 @@
 enum RelationCues {
     /// Words just before a name the paper descends from: 基于 X, 在 X 的基础上, built on X.
     static let buildsBefore = CuePattern(
-        #"(灵感来源于|灵感来自|受到?|inspired by|基于|基於|建立在|构建于|建立于|借鉴了?|继承了?|沿用了?|扩展了?|改进了?|改造了?|微调了?|蒸馏了?|加速了?|直接前作|前作|源自|脱胎于|based on|built on|builds on|build on|extends|extending|fine-tunes?|fine-tuning|distills?|distilling|on top of|upon)\s*(其|的|了|一个|现有的|强大的|预训练的|经典的|标准的?|冻结的|原始的|原版的?|the|a|an|pretrained|pre-trained|frozen)?\s*$"#
+        #"(灵感来源于|灵感来自|受到?|inspired by|基于|基於|建立在|构建于|建立于|借鉴了?|继承了?|继承自|沿用了?|扩展了?|改进了?|改造了?|微调了?|蒸馏了?|加速了?|直接前作|前作|源自|脱胎于|based on|built on|builds on|build on|extends|extending|fine-tunes?|fine-tuning|distills?|distilling|on top of|upon)\s*(其|的|了|一个|现有的|强大的|预训练的|经典的|标准的?|冻结的|原始的|原版的?|the|a|an|pretrained|pre-trained|frozen)?\s*$"#
     )
+    /// A base named by its role just before the name: 基座模型（X）, 底座是 X, 教师模型 X, backbone X.
+    static let baseRoleBefore = CuePattern(
+        #"(基座|底座|骨架|教师|backbone|base model|teacher)\s*(模型|网络|LLM|VLM)?\s*(是|为|采用|选用|选择了?)?\s*[（(“"「]?\s*$"#)
+    /// `基于` and a description ending in a type noun before the name: 基于前代 2B 稠密模型 X.
+    static let buildsEarlier = CuePattern(
+        #"(基于|基於|建立在|构建于|建立于|脱胎于|继承了?)[^，。；：,;]{0,14}(模型|网络|基座|骨干|backbone|model)\s*[（(“"「]?\s*$"#)
     /// Words just after such a name: X 的基础上, 以 X 为骨干, X 作为语言基座, X-based.
     static let buildsAfter = CuePattern(
-        #"^\s*[）)]?\s*(-based|-style|-like|的?基础上|基础|之上|为(其)?(核心)?(骨干|主干|基座|底座|基础|教师|backbone|起点)|作为(其)?(核心)?(视觉|语言|图像)?(骨干|主干|基座|底座|基础模型|教师|backbone|编码器|基石|起点|表示)|的?(前作|变体|扩展|改进版?|加速版?|蒸馏版?|微调版?)|的?\S{0,2}倍加速|加速|的?思想|的?启发|架构(?![中的])|的?图像编码器|的?(解码器|编码器|骨干网络|主干网络)(内部|中|的)|\s*这样的?\S{0,6}模型内部|的?内部|的?预训练权重|上进行(微调|蒸馏|改进|扩展)|进行(微调|蒸馏|改进|扩展|加速)|模型进行(微调|蒸馏)| backbone| as (the |its )?(backbone|base|teacher|foundation))"#
+        #"^\s*[）)]?\s*([（(][^）)]{0,30}[）)])?\s*(-based|-style|-like|的?基础上|(框架|模型|架构|网络)的?基础上|上\S{0,10}?(微调|继续训练|持续训练|后训练)|进行\S{0,8}?(微调|蒸馏)|基础|之上|为(其)?(核心)?(骨干|主干|基座|底座|基础|教师|backbone|起点)|作为(其)?(核心)?(视觉|语言|图像)?(骨干|主干|基座|底座|基础模型|教师|backbone|编码器|基石|起点|表示)|的?(前作|变体|扩展|改进版?|加速版?|蒸馏版?|微调版?)|的?\S{0,2}倍加速|加速|的?思想|的?启发|架构(?![中的])|的?图像编码器|的?(解码器|编码器|骨干网络|主干网络)(内部|中|的)|\s*(骨架|基座|底座)|\s*这样的?\S{0,6}模型内部|的?内部|的?预训练权重|上进行(微调|蒸馏|改进|扩展)|进行(微调|蒸馏|改进|扩展|加速)|模型进行(微调|蒸馏)| backbone| as (the |its )?(backbone|base|teacher|foundation))"#
     )
+    /// `以 X（…）为…主干`, `以 4B 参数的 X 模型为主干`: the name is the base, a description between.
+    static let baseFrameBefore = CuePattern(#"以[^，。；：,;]{0,12}$"#)
+    static let baseFrameAfter = CuePattern(#"^[^，。；：,;]{0,24}?为(其)?[^，。；：,;]{0,10}?(骨干|主干|基座|底座|backbone|基础模型|初始化|起点)"#)
+    /// `从 X（和 Y）蒸馏`: the paper distils from X.
+    static let fromBefore = CuePattern(#"从\s*$"#)
+    static let distilAfter = CuePattern(#"^[^，。；：,;]{0,24}?(中|处|那里)?\s*(蒸馏|distill)"#)
     /// Words just before a name the paper employs: 利用 X, 借助 X, using X.
     static let usesBefore = CuePattern(
         #"(利用|使用|采用|借助|调用|整合了?|引入了?|结合了?|依赖|依靠|集成了?|接入|搭配|配合|借力|选择|选用|通过|用|using|uses|use|leverag\w*|employ\w*|adopt\w*|with|via)\s*(了|一个|其|现成的|强大的|预训练的|开源的|成熟的|经典的|现有的|冻结的|如|the|a|an|pretrained|off-the-shelf)?\s*$"#
@@ -35,6 +47,10 @@ enum RelationCues {
     /// Just before a name given as an example: 例如 X, 如 X, such as X. The cue that
     /// governs it is earlier in the sentence, so the sentence up to the name is read.
     static let exampleBefore = CuePattern(#"(例如|比如|譬如|诸如|包括|如|such as|e\.g\.,?|including|like)\s*[（(]?\s*$"#)
+    /// Before an example (现有的…工具，例如 X; 传统方法（如 X）): the examples are prior work the paper contrasts with.
+    static let priorWork = KeywordSet([
+        "现有", "以往", "先前", "此前", "传统", "已有", "第一代", "主流方法", "主流的方法", "existing", "prior", "previous", "conventional",
+    ])
     /// Just before a name compared against: 比 X 快, than X.
     static let comparedBefore = CuePattern(#"(比|较|than|over)\s*$"#)
     /// Verbs of employing anywhere before a name in its sentence (used with examples).
@@ -80,6 +96,11 @@ enum RelationCues {
         "present", "construct", "build", "creat", "collect",
     ])
 
+    /// A verb of introducing shortly before a name in its clause: 提出了 X, 设计了一个…的 X,
+    /// 构建了两个新的基准：X 和 Y, we propose X.
+    static let introducedEarlier = CuePattern(
+        #"(提出了?|设计了?|构建了?|推出了?|引入了?|开发了?|发布了?|打造了?|贡献了?|建立了?|创建了?|研发了?|开源了?|披露了|introduces?|introducing|proposes?|proposing|presents?|presenting|we build)\s*(了|一个|一种|一套|两个|新的|全新的?|新型的?|名为|the|a|an|our)?\s*[“"「]?\s*$"#
+    )
     /// Right after a name: a score or measure of it (（55.0%）, 25.25 dB): a compared result.
     static let scoreAfter = CuePattern(#"^\s*[（(]?\s*[\d.]+\s*(%|dB|pp|ms|fps|分|倍|x|×)?"#)
     /// Before a name in its clause: the clause's subject is the paper itself.

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import PaperGraph
+
+/// Relation frames and name shapes on small digests we write: each case is one sentence
+/// of the kind the gold weeks showed, with invented names.
+@Suite struct RelationFrameTests {
+    /// A one-entry digest whose summary is `body`.
+    static func digest(heading: String = "ToyNet：一个虚构的模型", body: [String]) -> Digest {
+        let text = """
+            # 2026 年第 2 周技术阅读汇总
+
+            ## 学术研究
+
+            ### 测试
+
+            #### \(heading)
+
+            [2601.09999v1 ToyNet A Toy Model](https://arxiv.org/abs/2601.09999v1)
+
+            \(body.joined(separator: "\n\n"))
+            """
+        return DigestReader().read(text: text, path: "frames.md")
+    }
+
+    /// What the hand-written rules say of each name of the entry (model-independent).
+    static func rules(_ body: String) -> [String: Set<Relation>] {
+        let analysis = RuleExtractor().analyse(digest(body: [body]))
+        var out: [String: Set<Relation>] = [:]
+        for candidate in analysis.entries[0].result.candidates {
+            out[String(candidate.entity.dropFirst("entity:".count))] = Set(candidate.rule.keys)
+        }
+        return out
+    }
+
+    @Test func basesNamedByTheirRoleAreBuiltOn() {
+        #expect(Self.rules("ToyNet 的底座是 FooLM（一款强大的 LLM）。")["foolm"] == [.builds_on])
+        #expect(Self.rules("研究者对一个强大的基座模型（BarVLM-9B）进行持续训练。")["barvlm9b"] == [.builds_on])
+        #expect(Self.rules("模型以 4B 参数的 QuxVLM 视觉语言模型为主干。")["quxvlm"] == [.builds_on])
+        #expect(Self.rules("底层骨干完全继承自 ZedVideo。")["zedvideo"] == [.builds_on])
+        #expect(Self.rules("该模型是基于前代 2B 稠密模型 Moonlit 2 初始化而来。")["moonlit2"] == [.builds_on])
+        #expect(Self.rules("它在 GrabVL（4B/8B）的基础上引入一个深度预测头。")["grabvl"] == [.builds_on])
+        #expect(Self.rules("本文在 MOTKIT 框架的基础上提出自适应加权。")["motkit"] == [.builds_on])
+        #expect(Self.rules("先从 TeachLM 和 MentorLM 蒸馏高质量推理轨迹。")["teachlm"] == [.builds_on])
+    }
+
+    @Test func aDescriptionIsNotARole() {
+        // `视觉基础模型（…）` says what the names are, not that the paper builds on them.
+        #expect(Self.rules("它将视觉基础模型（FooDet, BarSeg）作为感知引擎。")["foodet"] != [.builds_on])
+    }
+
+    @Test func examplesOfPriorWorkAreCompared() {
+        #expect(Self.rules("现有的黑盒解释工具，例如 RiseX 和 ShapX，计算成本高昂。")["risex"] == [.compares_with])
+        #expect(Self.rules("传统强泛化方法（如 MadiNet）在强扰动下接近崩溃。")["madinet"] == [.compares_with])
+    }
+
+    @Test func headingThatJoinsTwoNamesProposesBoth() {
+        let extraction = RuleExtractor().extract(Self.digest(heading: "ToyNet & ToyRL：可扩展强化学习", body: ["ToyNet 是一个模型。"]))
+        let proposed = Set(extraction.edges.filter { $0.relation == .proposes }.map(\.target))
+        #expect(proposed == ["entity:toynet", "entity:toyrl"])
+        #expect(extraction.paperNames["arxiv:2601.09999"] == "ToyNet")
+    }
+
+    @Test func introducingVerbBeforeANameIsAFeature() {
+        let analysis = RuleExtractor().analyse(Self.digest(body: ["作者提出了 DisNet 和 RssNet 两个神经网络。"]))
+        let features = analysis.entries[0].result.candidates.first { $0.entity == "entity:rssnet" }?.features ?? []
+        #expect(features.contains("cue:introducedEarlier"))
+    }
+}
+
+@Suite struct NameRecognitionTests {
+    let scanner = MentionScanner()
+
+    func names(_ text: String) -> [String] {
+        scanner.mentions(in: Sentence(text: text, line: 1, codeSpans: [])).map(\.name)
+    }
+
+    @Test func aKnownNameExtendedByAWordIsANewName() {
+        #expect(names("场景数达到 Nuscenes-Occupancy 的约 19 倍") == ["Nuscenes-Occupancy"])
+        #expect(names("在 libero-spatial 上") == ["libero-spatial"])
+    }
+
+    @Test func aScoreAfterANameIsNotItsVersion() {
+        #expect(names("picnic basket 9/10（DexNet 1/10、CapNet 0/10）") == ["DexNet", "CapNet"])
+        #expect(names("超过 Unite 9.3 个点") == [])
+    }
+
+    @Test func aSplitOfAKnownDatasetIsADataset() {
+        let extraction = RuleExtractor().extract(
+            RelationFrameTests.digest(body: ["ToyNet 在 LIBERO-Object 与 ScanNetV2 上取得了最好的成功率。"]))
+        let kinds = Dictionary(uniqueKeysWithValues: extraction.entities.map { ($0.name, $0.kind) })
+        #expect(kinds["LIBERO-Object"] == .dataset)
+        #expect(kinds["ScanNetV2"] == .dataset)
+        #expect(Gazetteer.standard.family(of: "RoboTwin 2.0")?.name == "RoboTwin")
+        #expect(Gazetteer.standard.family(of: "FooBar") == nil)
+    }
+
+    @Test func aPartDefinedByTheEntryNeverParentsByItsNameAlone() {
+        // HRL-Nav's entry defines HRL as one of its parts (分层强化学习（HRL）).
+        let extraction = RuleExtractor().extract(
+            RelationFrameTests.digest(
+                heading: "HRL-Nav：轮腿机器人导航", body: ["文章通过分层强化学习（HRL）框架统一导航与控制，HRL 负责高层决策。"]))
+        #expect(!extraction.edges.contains { $0.relation == .derived_from && $0.target == "entity:hrl" })
+    }
+}
