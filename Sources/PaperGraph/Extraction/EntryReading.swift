@@ -43,6 +43,8 @@ struct EntryReading {
         "a", "an", "the", "towards", "toward", "learning", "from", "what", "how", "when", "why", "is", "are", "do", "does", "can", "on", "in", "beyond",
         "rethinking", "revisiting", "seeing", "robust", "efficient", "scaling", "unified", "deep", "multi-modal", "stabilizing", "generalizable", "real-time",
         "fast", "large", "open", "simple", "one", "all", "let", "make", "making", "to", "vision", "video", "3d", "4d", "2d",
+        "advances", "survey", "benchmarking", "evaluating", "understanding", "exploring", "improving", "using", "leveraging",
+        "boosting", "enhancing", "bridging", "unlocking",
     ]
 
     /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
@@ -492,10 +494,7 @@ struct EntryReading {
         return out
     }
 
-    static let benchmarkAfter = KeywordSet([
-        "数据集上", "数据集中", "基准上", "基准中", "基准测试上", "基准测试中",
-        "benchmark上", "benchmark 上", "测试集上", "测试集中", "数据集 上", "基准 上",
-    ])
+    static let benchmarkAfter = CueLexicon.keywords("benchmarkAfter")
 
     /// `在 … X … 基准上`: a name inside such a phrase is a dataset.
     static func inBenchmarkPhrase(_ clause: [Character], at offset: Int) -> Bool {

@@ -1,17 +1,23 @@
 import Foundation
+import Yams
 
 /// The lexicons in `Resources/lexicons/`: general knowledge kept as data, one entry a line.
 ///
 /// A missing or malformed file is a broken install, reported at first use with its name.
 enum LexiconFiles {
-    /// The lines of a lexicon, without comments and blank lines.
-    static func lines(_ name: String) throws -> [String] {
+    /// The text of a lexicon file.
+    static func text(_ name: String) throws -> String {
         guard let folder = Bundle.module.url(forResource: "lexicons", withExtension: nil) else {
             throw ResourceError.missing("lexicons/")
         }
         let url = folder.appendingPathComponent(name)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw ResourceError.missing("lexicons/\(name)") }
-        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return text
+    }
+
+    /// The lines of a lexicon, without comments and blank lines.
+    static func lines(_ name: String) throws -> [String] {
+        let lines = try text(name).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         guard !lines.isEmpty else { throw ResourceError.empty("lexicons/\(name)") }
         return lines
@@ -35,5 +41,40 @@ enum LexiconFiles {
     /// Common English words (lowercase): never an entity's name on their own.
     static let commonWords: Set<String> = load("common-words.txt") { lines in
         Set(lines.flatMap { $0.split(separator: " ").map { $0.lowercased() } })
+    }
+}
+
+/// The context cues of `lexicons/cues.yaml`: regular expressions and literal word lists,
+/// each under the name `RelationCues` (and `Lineage`) give it. A missing file, a missing
+/// name or an expression ICU rejects is a broken install, reported with the name.
+enum CueLexicon {
+    static let file = "lexicons/cues.yaml"
+
+    struct Contents: Decodable {
+        var patterns: [String: String]
+        var keywords: [String: [String]]
+    }
+
+    static let contents: Contents = {
+        do {
+            return try YAMLDecoder().decode(Contents.self, from: try LexiconFiles.text("cues.yaml"))
+        } catch let error as ResourceError {
+            preconditionFailure(error.errorDescription ?? "\(error)")
+        } catch {
+            preconditionFailure("\(file): expected `patterns:` and `keywords:` maps (\(error)); restore it from git")
+        }
+    }()
+
+    static func pattern(_ name: String) -> CuePattern {
+        guard let text = contents.patterns[name] else { preconditionFailure("\(file): no pattern `\(name)`; restore it from git") }
+        guard let pattern = CuePattern(checking: text) else { preconditionFailure("\(file): pattern `\(name)` is not a valid expression") }
+        return pattern
+    }
+
+    static func keywords(_ name: String) -> KeywordSet {
+        guard let words = contents.keywords[name], !words.isEmpty else {
+            preconditionFailure("\(file): no keywords `\(name)`; restore it from git")
+        }
+        return KeywordSet(words)
     }
 }

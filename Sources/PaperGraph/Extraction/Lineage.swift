@@ -14,12 +14,11 @@ struct Lineage {
     nonisolated(unsafe) static let versioned = /^(.*?[A-Za-z])[\s\-]?[vV]?(\d+(?:\.\d+)?)([A-Za-z][\w\s\-]*|[\s\-][\w\s\-]+)?$/
     nonisolated(unsafe) static let variantGap = /^\s*(及其|和它的|与其)\S{0,8}(变体|扩展|改进版|升级版|后继|继任者|版本)\s*$/
     nonisolated(unsafe) static let predecessorGap = /^\s*的\s*(直接)?前作\s*$/
-    static let variantOf = CuePattern(#"^\s*[）)]?\s*的\s*(一个|一种)?\S{0,4}(变体|扩展版?|改进版|升级版|加速版|后继)"#)
+    static let variantOf = CueLexicon.pattern("variantOf")
 
-    static let sameModelSuffix = CuePattern(
-        #"^(?i)([\s\-_]?(n|s|m|l|x|b|t|h|g|tiny|small|base|large|huge|giant|nano|mini|medium|xl|xxl)(/\d+)?|[\s\-]?v?1(\.0)?)$"#)
+    static let sameModelSuffix = CueLexicon.pattern("sameModelSuffix")
 
-    static let statesDescent = KeywordSet(["变体", "前作", "版本", "扩展", "后继", "继任"])
+    static let statesDescent = CueLexicon.keywords("statesDescent")
 
     /// Trailing parts that name a size, checkpoint or backbone of one model (Qwen3-30B-Instruct,
     /// Mask2Former-R50, ViT-L, SAM2.1-L): per the annotation guide the same model, never a child.

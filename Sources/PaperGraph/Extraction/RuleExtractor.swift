@@ -18,8 +18,8 @@ public struct RuleExtractor: Extractor {
         self.model = model
     }
 
-    /// 8 for this design, then the weights' fingerprint: new weights re-extract stored digests.
-    public var version: Int { 8_000_000 + (model?.fingerprint ?? 999_999) }
+    /// 9 for this design, then the weights' fingerprint: new weights re-extract stored digests.
+    public var version: Int { 9_000_000 + (model?.fingerprint ?? 999_999) }
 
     public func extract(_ digest: Digest) -> Extraction { decide(analyse(digest)) }
 
@@ -163,6 +163,13 @@ public struct RuleExtractor: Extractor {
             guard ruleHolds || model.decides(label, candidate.features) else { continue }
             chosen[relation] = candidate.rule[relation] ?? Self.bestEvidence(for: label, in: candidate, model: model)
         }
+        // A name only this entry uses, new to the gazetteer, right after 提出了/设计了/we propose: the paper's own.
+        if chosen[.proposes] == nil, !candidate.isInternal, candidate.features.isSuperset(of: Self.introducedHere),
+            !candidate.features.contains("cue:otherSubject"),
+            let introduced = candidate.occurrences.first(where: { $0.features.contains("cue:introducedEarlier") })
+        {
+            chosen[.proposes] = introduced.evidence
+        }
         // A pair the model relates to the paper is kept even where the name looks unlike an entity.
         guard !chosen.isEmpty || !candidate.features.contains("known:none") || model.decides(.entity, candidate.features) else { return [:] }
         // What the paper introduces is not also what it builds on, uses or compares with.
@@ -175,6 +182,8 @@ public struct RuleExtractor: Extractor {
         }
         return chosen
     }
+
+    static let introducedHere: Set<String> = ["cue:introducedEarlier", "known:none", "spread:1"]
 
     /// The mention whose own cues score the label highest.
     private static func bestEvidence(for label: RelationModel.Label, in candidate: Candidate, model: RelationModel) -> Evidence {

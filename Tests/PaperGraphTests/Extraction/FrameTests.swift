@@ -104,3 +104,18 @@ import Testing
         #expect(!extraction.edges.contains { $0.relation == .derived_from && $0.target == "entity:hrl" })
     }
 }
+
+@Suite struct CueLexiconTests {
+    @Test func everyCueInTheFileIsUsableAndTheCuesRead() throws {
+        let contents = CueLexicon.contents
+        #expect(contents.patterns.count >= 25)
+        #expect(contents.keywords.count >= 8)
+        for (name, text) in contents.patterns { #expect(CuePattern(checking: text) != nil, "\(name)") }
+        for (name, words) in contents.keywords { #expect(!words.isEmpty, "\(name)") }
+        // Read from the file, the cues behave as written (trailing spaces kept: `we ` is not `were`).
+        #expect(RelationCues.buildsBefore.matches("我们基于"))
+        #expect(!RelationCues.buildsBefore.matches("我们评估"))
+        #expect(RelationCues.selfBefore.occurs(in: "we propose"))
+        #expect(!RelationCues.selfBefore.occurs(in: "they were"))
+    }
+}
