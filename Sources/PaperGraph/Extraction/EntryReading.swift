@@ -65,7 +65,8 @@ struct EntryReading {
             }
         }
         if let first = entry.title.split(separator: " ").first.map(String.init), first.count >= 3,
-            !Self.titleStopWords.contains(first.lowercased()), scanner.gazetteer.entry(for: first) == nil,
+            !Self.titleStopWords.contains(first.lowercased()), !LexiconFiles.commonWords.contains(first.lowercased()),
+            scanner.gazetteer.entry(for: first) == nil,
             first.first?.isLetter == true,
             entry.heading.contains(first) || Self.count(first, in: bodyText) >= 2
         {
