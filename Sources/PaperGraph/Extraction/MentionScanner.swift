@@ -250,6 +250,7 @@ public struct MentionScanner: Sendable {
 
     private func isPlausibleCodeName(_ token: String) -> Bool {
         token.first?.isUppercase == true && token.count >= 3 && !gazetteer.isExcluded(token)
+            && !LexiconFiles.commonWords.contains(token.lowercased())
             && !token.contains(Character("_")) && !token.contains(Character("."))
     }
 

@@ -119,3 +119,24 @@ import Testing
         #expect(!RelationCues.selfBefore.occurs(in: "they were"))
     }
 }
+
+@Suite struct WholeCorpusSanityTests {
+    @Test(.enabled(if: TestPaths.hasWeek49)) func papersBuildingOnVGGTIncludeItsDescendants() throws {
+        let store = try TestCorpus.store.get()
+        let names = Set(try store.papers(PaperFilter(entity: "VGGT", relation: .builds_on)).compactMap(\.paper.name))
+        for name in ["VGGT-Long", "FastVGGT", "QuantVGGT", "VGGT-SLAM", "InfiniteVGGT"] { #expect(names.contains(name), "\(name)") }
+    }
+
+    @Test(.enabled(if: TestPaths.hasWeek49)) func noEntityIsACommonEnglishWord() throws {
+        let store = try TestCorpus.store.get()
+        var offenders: [String] = []
+        for summary in try store.entities() {
+            for name in [summary.entity.name] + summary.aliases where LexiconFiles.commonWords.contains(name.lowercased()) {
+                // Acronyms that spell a word (PRO, TOP, SECOND, ONCE, mAP) are names as written;
+                // a capitalised or lowercase word (Action, map) is not.
+                if name.contains(where: \.isLowercase) && name != "mAP" { offenders.append(name) }
+            }
+        }
+        #expect(offenders.isEmpty, "\(offenders)")
+    }
+}
