@@ -14,6 +14,10 @@ struct EntryReading {
     let mentionLists: [[Mention]]
     /// The name the entry gives the paper's contribution, if any.
     private(set) var paperName: String? = nil
+    /// The entry's mentions as occurrences, what to register for each, and the cues around each.
+    private(set) var occurrences: [Occurrence] = []
+    private var registrations: [Registration] = []
+    private var occurrenceCues: [OccurrenceCues?] = []
     private var clauseWordCache: [String: [String]] = [:]
 
     init(entry: PaperEntry, scanner: MentionScanner) {
@@ -35,6 +39,10 @@ struct EntryReading {
         self.abbreviations = abbreviations
         mentionLists = sentences.map { scanner.mentions(in: $0) }
         paperName = findPaperName()
+        let collected = collectOccurrences()
+        occurrences = collected.map(\.0)
+        registrations = collected.map(\.1)
+        occurrenceCues = readCues()
     }
 
     // MARK: - The paper's short name
@@ -135,8 +143,19 @@ struct EntryReading {
     nonisolated(unsafe) static let listGap = /^(\s+[A-Z][A-Za-z]*){0,2}\s*(、|和|与|及|以及|或|或者|,|，|and|or|\/)\s*$/
     static let clauseEnds: Set<Character> = ["，", "；", "。", "！", "？", "：", ";"]
 
-    mutating func relations(registry: inout EntityRegistry) -> ReadingResult {
-        var occurrences: [Occurrence] = []
+    /// What `relations` registers for an occurrence, in order.
+    struct Registration {
+        var name: String
+        var surface: String
+        var known: EntityKind?
+        var vote: EntityKind?
+        var weight: Int
+    }
+
+    /// The mentions of the entry as occurrences, with what to register for each: needs nothing
+    /// from other entries, so it runs with the entry's reading on all cores.
+    private func collectOccurrences() -> [(Occurrence, Registration)] {
+        var occurrences: [(Occurrence, Registration)] = []
         let gazetteer = scanner.gazetteer
         for (sentenceIndex, (sentence, sentenceMentions)) in zip(sentences, mentionLists).enumerated() {
             let text = Array(sentence.text)
@@ -212,52 +231,42 @@ struct EntryReading {
                             weight = 1
                         }
                     }
-                    let id = registry.add(
-                        name: name, surface: mention.surface, known: mention.knownKind, vote: vote, weight: weight,
-                        line: sentence.line, sentence: sentence.text)
+                    let id = EntityName.id(for: name)
                     let isInternal = mention.knownKind == nil && internalNames.contains(key)
-                    if isInternal { registry.markInternal(id) }
+                    let registration = Registration(name: name, surface: mention.surface, known: mention.knownKind, vote: vote, weight: weight)
                     occurrences.append(
-                        Occurrence(
-                            id: id, kind: mention.knownKind, sentence: sentence, offset: mention.offset,
-                            before: index == chain.first! ? ownBefore : sharedBefore,
-                            after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
-                            clause: String(text[clauseStart..<clauseEnd]),
-                            clauseBefore: String(text[max(clauseStart, start - 30)..<start]),
-                            clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
-                            sentenceIndex: sentenceIndex, inList: chain.count > 1,
-                            listIsDataset: chainIsDataset,
-                            otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start },
-                            isInternal: isInternal))
+                        (
+                            Occurrence(
+                                id: id, kind: mention.knownKind, sentence: sentence, offset: mention.offset,
+                                before: index == chain.first! ? ownBefore : sharedBefore,
+                                after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
+                                clause: String(text[clauseStart..<clauseEnd]),
+                                clauseBefore: String(text[max(clauseStart, start - 30)..<start]),
+                                clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
+                                sentenceIndex: sentenceIndex, inList: chain.count > 1,
+                                listIsDataset: chainIsDataset,
+                                otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start },
+                                isInternal: isInternal), registration
+                        ))
                 }
             }
+        }
+        return occurrences
+    }
+
+    /// Registers the entry's names (in entry order: the registry is the digest's) and decides
+    /// each pair's rule votes and features from the cues read with the entry.
+    mutating func relations(registry: inout EntityRegistry) -> ReadingResult {
+        let gazetteer = scanner.gazetteer
+        for (occurrence, registration) in zip(occurrences, registrations) {
+            registry.add(
+                name: registration.name, surface: registration.surface, known: registration.known, vote: registration.vote,
+                weight: registration.weight, line: occurrence.sentence.line, sentence: occurrence.sentence.text)
+            if occurrence.isInternal { registry.markInternal(occurrence.id) }
         }
         for d in definitions where !d.isInternal {
             let id = EntityName.id(for: gazetteer.entry(for: d.abbreviation)?.name ?? d.abbreviation)
             if registry.items[id] != nil { registry.addAlias(d.full, to: id) }
-        }
-
-        var clauseCues: [String: Bool] = [:]
-        func clauseCue(_ set: KeywordSet, _ name: String, _ clause: String) -> Bool {
-            let key = name + "\u{1F}" + clause
-            if let known = clauseCues[key] { return known }
-            let found = set.occurs(in: clause)
-            clauseCues[key] = found
-            return found
-        }
-        // Clause- and sentence-wide cues are the same for every name in them: test each once.
-        var comparesIn: [String: Bool] = [:], evaluatesIn: [String: Bool] = [:]
-        func hasCompareCue(_ clause: String) -> Bool {
-            if let known = comparesIn[clause] { return known }
-            let found = RelationCues.compares.occurs(in: clause)
-            comparesIn[clause] = found
-            return found
-        }
-        func hasEvaluateCue(_ sentence: String) -> Bool {
-            if let known = evaluatesIn[sentence] { return known }
-            let found = RelationCues.evaluates.occurs(in: sentence)
-            evaluatesIn[sentence] = found
-            return found
         }
 
         var result = ReadingResult()
@@ -296,7 +305,7 @@ struct EntryReading {
         var candidates: [String: Candidate] = [:]
         var order: [String] = []
         let title = EntityName.normalise(entry.title)
-        for occurrence in occurrences {
+        for (index, occurrence) in occurrences.enumerated() {
             let kind = registry.kind(of: occurrence.id)
             if kind == .metric {
                 if found[occurrence.id] == nil { order.append(occurrence.id); found[occurrence.id] = [:] }
@@ -307,7 +316,7 @@ struct EntryReading {
             }
             if occurrence.id == result.mainEntity {
                 // The paper's own name: proposed; a dataset it names may also be where it evaluates.
-                if kind == .dataset && hasEvaluateCue(occurrence.sentence.text) && occurrence.sentence.line != entry.line {
+                if kind == .dataset && occurrenceCues[index]?.evaluateSentence == true && occurrence.sentence.line != entry.line {
                     if found[occurrence.id] == nil { order.append(occurrence.id); found[occurrence.id] = [:] }
                     if found[occurrence.id]![.evaluates_on] == nil {
                         found[occurrence.id]![.evaluates_on] = Evidence(line: occurrence.sentence.line, sentence: occurrence.sentence.text)
@@ -320,59 +329,11 @@ struct EntryReading {
             func note(_ relation: Relation) {
                 if found[occurrence.id]![relation] == nil { found[occurrence.id]![relation] = evidence }
             }
-            var cues: [String] = []
-            let othersWork = RelationCues.othersAfter.matches(occurrence.after)
-            let buildsBefore =
-                RelationCues.buildsBefore.matches(occurrence.before) || RelationCues.baseRoleBefore.matches(occurrence.before)
-                || RelationCues.buildsEarlier.matches(occurrence.clauseBefore)
-            let buildsAfter =
-                RelationCues.buildsAfter.matches(occurrence.after)
-                || RelationCues.baseFrameBefore.matches(occurrence.clauseBefore) && RelationCues.baseFrameAfter.matches(occurrence.clauseAfter)
-                || RelationCues.fromBefore.matches(occurrence.before) && RelationCues.distilAfter.matches(occurrence.after)
-            let builds = !othersWork && (buildsBefore || buildsAfter)
-            let usesBefore = RelationCues.usesBefore.matches(occurrence.before)
-            let usesAfter = RelationCues.usesAfter.matches(occurrence.after)
-            let uses = usesBefore || usesAfter
-            // Examples (例如 X) take their cue from the sentence before them, not their clause.
-            let isExample = RelationCues.exampleBefore.matches(occurrence.before)
-            let sentencePrefix = isExample ? String(occurrence.sentence.text.prefix(occurrence.offset)) : ""
-            let compareClause = hasCompareCue(occurrence.clause)
-            // Cheap literal guards first: each ICU regular expression costs microseconds per call,
-            // and ingest runs these for every mention of the corpus.
-            let comparedBefore = Self.endsWithCompareWord(occurrence.before) && RelationCues.comparedBefore.matches(occurrence.before)
-            let compareByExample =
-                isExample && (hasCompareCue(sentencePrefix) || RelationCues.priorWork.occurs(in: String(sentencePrefix.suffix(40))))
-            let compares = !othersWork && kind == .method && (compareClause || comparedBefore || compareByExample)
-            let usesEarlier =
-                RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
-                && RelationCues.usesEarlier.matches(occurrence.clauseBefore)
-            let byAgent =
-                occurrence.before.contains(Character("由")) && RelationCues.byAgentBefore.matches(occurrence.before)
-                && RelationCues.byAgentAfter.matches(occurrence.after)
-            let usesByExample = !compares && (isExample && RelationCues.usesVerb.occurs(in: sentencePrefix) || usesEarlier || byAgent)
-            let measuredHere =
-                occurrence.before.contains(Character("在")) && RelationCues.evaluatedBefore.matches(occurrence.before)
-                && RelationCues.evaluatedAfter.matches(occurrence.after)
-            let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
-            for (flag, name) in [
-                (othersWork, "others"), (buildsBefore, "buildsBefore"), (buildsAfter, "buildsAfter"),
-                (usesBefore, "usesBefore"), (usesAfter, "usesAfter"), (isExample, "example"),
-                (compareClause, "compareClause"), (comparedBefore, "comparedBefore"),
-                (compareByExample, "compareExample"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),
-                (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
-                (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
-                (occurrence.otherSubject, "otherSubject"), (occurrence.isInternal, "internal"),
-                (clauseCue(RelationCues.introduces, "introduces", occurrence.clause), "introduces"),
-                (clauseCue(RelationCues.datasetNear, "dataset", occurrence.clause), "datasetClause"),
-                (Self.startsWithNumber(occurrence.clauseAfter) && RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
-                (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject"),
-                (RelationCues.introducedEarlier.matches(occurrence.before), "introducedEarlier"),
-            ]
-            where flag { cues.append("cue:" + name) }
-            if let prefix, !prefix.isEmpty, occurrence.clauseBefore.lowercased().contains(prefix) { cues.append("cue:paperNameBefore") }
-            cues.append("pos:" + (occurrence.sentenceIndex < 3 ? ["heading", "title", "first"][occurrence.sentenceIndex] : "body"))
-            cues += Self.contextWords(before: occurrence.clauseBefore, after: occurrence.clauseAfter)
-            cues += clauseWords(occurrence.clause)
+            let c = occurrenceCues[index]!
+            let builds = c.builds, uses = c.uses, measuredHere = c.measuredHere, evaluateSentence = c.evaluateSentence
+            let compares = !c.othersWork && kind == .method && (c.compareClause || c.comparedBefore || c.compareByExample)
+            let usesByExample = !compares && (c.isExample && c.usesVerbBefore || c.usesEarlier || c.byAgent)
+            let cues = c.features
             switch kind {
             case .dataset:
                 if measuredHere || evaluateSentence { note(.evaluates_on) } else if builds { note(.builds_on) } else { note(.mentions) }
@@ -410,6 +371,109 @@ struct EntryReading {
             result.candidates.append(candidate)
         }
         return result
+    }
+
+    /// The cues around one occurrence, read once with the entry: what the rules decide from
+    /// (with the name's kind, known only once the digest's names are registered) and the
+    /// features the model reads.
+    struct OccurrenceCues {
+        var othersWork, builds, uses, isExample, usesVerbBefore, compareClause, comparedBefore, compareByExample: Bool
+        var usesEarlier, byAgent, measuredHere, evaluateSentence: Bool
+        var features: [String]
+    }
+
+    private mutating func readCues() -> [OccurrenceCues?] {
+        let prefix = paperName.map(EntityName.normalise)
+        var clauseCues: [String: Bool] = [:]
+        func clauseCue(_ set: KeywordSet, _ name: String, _ clause: String) -> Bool {
+            let key = name + "\u{1F}" + clause
+            if let known = clauseCues[key] { return known }
+            let found = set.occurs(in: clause)
+            clauseCues[key] = found
+            return found
+        }
+        // Clause- and sentence-wide cues are the same for every name in them: test each once.
+        var comparesIn: [String: Bool] = [:], evaluatesIn: [String: Bool] = [:]
+        func hasCompareCue(_ clause: String) -> Bool {
+            if let known = comparesIn[clause] { return known }
+            let found = RelationCues.compares.occurs(in: clause)
+            comparesIn[clause] = found
+            return found
+        }
+        func hasEvaluateCue(_ sentence: String) -> Bool {
+            if let known = evaluatesIn[sentence] { return known }
+            let found = RelationCues.evaluates.occurs(in: sentence)
+            evaluatesIn[sentence] = found
+            return found
+        }
+
+        var out: [OccurrenceCues?] = []
+        for occurrence in occurrences {
+            if occurrence.kind == .metric {
+                out.append(nil)
+                continue
+            }
+            let othersWork = RelationCues.othersAfter.matches(occurrence.after)
+            let buildsBefore =
+                RelationCues.buildsBefore.matches(occurrence.before) || RelationCues.baseRoleBefore.matches(occurrence.before)
+                || RelationCues.buildsEarlier.matches(occurrence.clauseBefore)
+            let buildsAfter =
+                RelationCues.buildsAfter.matches(occurrence.after)
+                || occurrence.clauseBefore.contains(Character("以")) && occurrence.clauseAfter.contains(Character("为"))
+                    && RelationCues.baseFrameBefore.matches(occurrence.clauseBefore) && RelationCues.baseFrameAfter.matches(occurrence.clauseAfter)
+                || occurrence.before.contains(Character("从")) && RelationCues.fromBefore.matches(occurrence.before)
+                    && RelationCues.distilAfter.matches(occurrence.after)
+            let builds = !othersWork && (buildsBefore || buildsAfter)
+            let usesBefore = RelationCues.usesBefore.matches(occurrence.before)
+            let usesAfter = RelationCues.usesAfter.matches(occurrence.after)
+            let uses = usesBefore || usesAfter
+            // Examples (例如 X) take their cue from the sentence before them, not their clause.
+            let isExample = RelationCues.exampleBefore.matches(occurrence.before)
+            let sentencePrefix = isExample ? String(occurrence.sentence.text.prefix(occurrence.offset)) : ""
+            let compareClause = hasCompareCue(occurrence.clause)
+            // Cheap literal guards first: each ICU regular expression costs microseconds per call,
+            // and ingest runs these for every mention of the corpus.
+            let comparedBefore = Self.endsWithCompareWord(occurrence.before) && RelationCues.comparedBefore.matches(occurrence.before)
+            let compareByExample =
+                isExample && (hasCompareCue(sentencePrefix) || RelationCues.priorWork.occurs(in: String(sentencePrefix.suffix(40))))
+            let usesEarlier =
+                RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
+                && RelationCues.usesEarlier.matches(occurrence.clauseBefore)
+            let byAgent =
+                occurrence.before.contains(Character("由")) && RelationCues.byAgentBefore.matches(occurrence.before)
+                && RelationCues.byAgentAfter.matches(occurrence.after)
+            let measuredHere =
+                occurrence.before.contains(Character("在")) && RelationCues.evaluatedBefore.matches(occurrence.before)
+                && RelationCues.evaluatedAfter.matches(occurrence.after)
+            let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
+            var features: [String] = []
+            for (flag, name) in [
+                (othersWork, "others"), (buildsBefore, "buildsBefore"), (buildsAfter, "buildsAfter"),
+                (usesBefore, "usesBefore"), (usesAfter, "usesAfter"), (isExample, "example"),
+                (compareClause, "compareClause"), (comparedBefore, "comparedBefore"),
+                (compareByExample, "compareExample"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),
+                (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
+                (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
+                (occurrence.otherSubject, "otherSubject"), (occurrence.isInternal, "internal"),
+                (clauseCue(RelationCues.introduces, "introduces", occurrence.clause), "introduces"),
+                (clauseCue(RelationCues.datasetNear, "dataset", occurrence.clause), "datasetClause"),
+                (Self.startsWithNumber(occurrence.clauseAfter) && RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
+                (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject"),
+                (RelationCues.introducedEarlier.matches(occurrence.before), "introducedEarlier"),
+            ]
+            where flag { features.append("cue:" + name) }
+            if let prefix, !prefix.isEmpty, occurrence.clauseBefore.lowercased().contains(prefix) { features.append("cue:paperNameBefore") }
+            features.append("pos:" + (occurrence.sentenceIndex < 3 ? ["heading", "title", "first"][occurrence.sentenceIndex] : "body"))
+            features += Self.contextWords(before: occurrence.clauseBefore, after: occurrence.clauseAfter)
+            features += clauseWords(occurrence.clause)
+            out.append(
+                OccurrenceCues(
+                    othersWork: othersWork, builds: builds, uses: uses, isExample: isExample,
+                    usesVerbBefore: isExample && RelationCues.usesVerb.occurs(in: sentencePrefix), compareClause: compareClause,
+                    comparedBefore: comparedBefore, compareByExample: compareByExample, usesEarlier: usesEarlier, byAgent: byAgent,
+                    measuredHere: measuredHere, evaluateSentence: evaluateSentence, features: features))
+        }
+        return out
     }
 
     /// Features of the pair as a whole: the rules' votes, kind, name shape, and how the

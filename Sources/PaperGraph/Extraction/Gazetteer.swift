@@ -60,8 +60,6 @@ public struct Gazetteer: Sendable {
 
     public func entry(for name: String) -> Entry? { entries[EntityName.normalise(name)] }
 
-    nonisolated(unsafe) static let trailingVersion = /[\s\-_]?[vV]?\d+(\.\d+)*$/
-
     /// The known entry a new name extends: LIBERO-Object and RoboTwin 2.0 extend datasets,
     /// ScanNetV2 is a version of one. nil when the name's head is not known.
     public func family(of name: String) -> Entry? {
@@ -70,10 +68,13 @@ public struct Gazetteer: Sendable {
         {
             return head
         }
-        if let m = name.firstMatch(of: Self.trailingVersion), m.range.lowerBound > name.startIndex {
-            return entry(for: String(name[..<m.range.lowerBound]))
-        }
-        return nil
+        // A trailing version: digits and dots, then an optional v and separator (ScanNetV2, X-v1.5).
+        var stem = Substring(name)
+        guard stem.last?.isASCII == true, stem.last?.isNumber == true else { return nil }
+        while let last = stem.last, last.isASCII, last.isNumber || last == "." { stem = stem.dropLast() }
+        if stem.last == "v" || stem.last == "V" { stem = stem.dropLast() }
+        if let last = stem.last, last == "-" || last == "_" || last == " " { stem = stem.dropLast() }
+        return stem.isEmpty || stem.count == name.count ? nil : entry(for: String(stem))
     }
 
     public func isExcluded(_ name: String) -> Bool {
