@@ -415,8 +415,10 @@ struct EntryReading {
             }
             let othersWork = RelationCues.othersAfter.matches(occurrence.after)
             let buildsBefore =
-                RelationCues.buildsBefore.matches(occurrence.before) || RelationCues.baseRoleBefore.matches(occurrence.before)
-                || RelationCues.buildsEarlier.matches(occurrence.clauseBefore)
+                RelationCues.buildsBefore.matches(occurrence.before)
+                || RelationCues.baseRoleWords.occurs(in: occurrence.before) && RelationCues.baseRoleBefore.matches(occurrence.before)
+                || RelationCues.buildsEarlierVerbs.occurs(in: occurrence.clauseBefore)
+                    && RelationCues.buildsEarlier.matches(occurrence.clauseBefore)
             let buildsAfter =
                 RelationCues.buildsAfter.matches(occurrence.after)
                 || occurrence.clauseBefore.contains(Character("以")) && occurrence.clauseAfter.contains(Character("为"))
@@ -459,7 +461,10 @@ struct EntryReading {
                 (clauseCue(RelationCues.datasetNear, "dataset", occurrence.clause), "datasetClause"),
                 (Self.startsWithNumber(occurrence.clauseAfter) && RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
                 (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject"),
-                (RelationCues.introducedEarlier.matches(occurrence.before), "introducedEarlier"),
+                (
+                    RelationCues.introducedVerbs.occurs(in: occurrence.before) && RelationCues.introducedEarlier.matches(occurrence.before),
+                    "introducedEarlier"
+                ),
             ]
             where flag { features.append("cue:" + name) }
             if let prefix, !prefix.isEmpty, occurrence.clauseBefore.lowercased().contains(prefix) { features.append("cue:paperNameBefore") }

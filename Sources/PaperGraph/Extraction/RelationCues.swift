@@ -9,8 +9,11 @@ enum RelationCues {
     static let buildsBefore = CueLexicon.pattern("buildsBefore")
     /// A base named by its role just before the name: 基座模型（X）, 底座是 X, 教师模型 X, backbone X.
     static let baseRoleBefore = CueLexicon.pattern("baseRoleBefore")
+    /// The role words of `baseRoleBefore`, as literals: checked before the expression.
+    static let baseRoleWords = CueLexicon.keywords("baseRoleWords")
     /// `基于` and a description ending in a type noun before the name: 基于前代 2B 稠密模型 X.
     static let buildsEarlier = CueLexicon.pattern("buildsEarlier")
+    static let buildsEarlierVerbs = CueLexicon.keywords("buildsEarlierVerbs")
     /// Words just after such a name: X 的基础上, 以 X 为骨干, X 作为语言基座, X-based.
     static let buildsAfter = CueLexicon.pattern("buildsAfter")
     /// `以 X（…）为…主干`, `以 4B 参数的 X 模型为主干`: the name is the base, a description between.
@@ -73,6 +76,7 @@ enum RelationCues {
     /// A verb of introducing shortly before a name in its clause: 提出了 X, 设计了一个…的 X,
     /// 构建了两个新的基准：X 和 Y, we propose X.
     static let introducedEarlier = CueLexicon.pattern("introducedEarlier")
+    static let introducedVerbs = CueLexicon.keywords("introducedVerbs")
     /// Right after a name: a score or measure of it (（55.0%）, 25.25 dB): a compared result.
     static let scoreAfter = CueLexicon.pattern("scoreAfter")
     /// Before a name in its clause: the clause's subject is the paper itself.
