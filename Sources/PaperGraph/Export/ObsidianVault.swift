@@ -103,7 +103,10 @@ public enum ObsidianVault {
             byTarget[e.target, default: []].append(e)
         }
         func evidence(_ e: GraphExport.Edge) -> String {
-            "  > " + e.evidence.split(whereSeparator: \.isNewline).joined(separator: " ") + " — \(e.digest):\(e.line)"
+            // A digest's own wiki links in a quoted sentence must not become links of the vault.
+            "  > "
+                + e.evidence.split(whereSeparator: \.isNewline).joined(separator: " ")
+                .replacingOccurrences(of: "[[", with: "[ [").replacingOccurrences(of: "]]", with: "] ]") + " — \(e.digest):\(e.line)"
         }
         var notes: [Note] = []
         for p in papers {
