@@ -36,10 +36,15 @@ public enum ObsidianVault {
         return out
     }
 
+    /// Text that opens or closes no wiki link, on one line.
+    static func inert(_ text: String) -> String {
+        text.replacingOccurrences(of: "]]", with: "] ]").replacingOccurrences(of: "[[", with: "[ [")
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
     /// Text for inside a link's display part or a heading: no `]]`, `|` or line breaks.
     static func display(_ text: String) -> String {
-        text.replacingOccurrences(of: "]]", with: "] ]").replacingOccurrences(of: "[[", with: "[ [")
-            .replacingOccurrences(of: "|", with: "¦").split(whereSeparator: \.isNewline).joined(separator: " ")
+        inert(text).replacingOccurrences(of: "|", with: "¦")
     }
 
     /// A YAML double-quoted scalar (JSON's escapes, which YAML reads, plus the characters
@@ -104,9 +109,7 @@ public enum ObsidianVault {
         }
         func evidence(_ e: GraphExport.Edge) -> String {
             // A digest's own wiki links in a quoted sentence must not become links of the vault.
-            "  > "
-                + e.evidence.split(whereSeparator: \.isNewline).joined(separator: " ")
-                .replacingOccurrences(of: "[[", with: "[ [").replacingOccurrences(of: "]]", with: "] ]") + " — \(e.digest):\(e.line)"
+            "  > " + inert(e.evidence) + " — \(e.digest):\(e.line)"
         }
         var notes: [Note] = []
         for p in papers {

@@ -51,18 +51,16 @@ struct EntryReading {
         "a", "an", "the", "towards", "toward", "learning", "from", "what", "how", "when", "why", "is", "are", "do", "does", "can", "on", "in", "beyond",
         "rethinking", "revisiting", "seeing", "robust", "efficient", "scaling", "unified", "deep", "multi-modal", "stabilizing", "generalizable", "real-time",
         "fast", "large", "open", "simple", "one", "all", "let", "make", "making", "to", "vision", "video", "3d", "4d", "2d",
-        "advances", "survey", "benchmarking", "evaluating", "understanding", "exploring", "improving", "using", "leveraging",
-        "boosting", "enhancing", "bridging", "unlocking",
     ]
 
-    /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
-    /// or the title's first word when the heading or summary repeats it.
     /// Names a heading joins (`X & Y：…`): the first is the paper's name, each is proposed.
     static func headingNames(_ name: String) -> [String] {
         let parts = name.components(separatedBy: " & ").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
         return parts.count > 1 ? parts : [name]
     }
 
+    /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
+    /// or the title's first word when the heading or summary repeats it (never a common word).
     private func findPaperName() -> String? {
         if let name = entry.name { return Self.headingNames(name)[0] }
         let bodyText = sentences.dropFirst(2).map(\.text).joined(separator: "\n")

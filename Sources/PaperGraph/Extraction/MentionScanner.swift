@@ -227,7 +227,7 @@ public struct MentionScanner: Sendable {
             }
             // nuScenes-Occupancy, Nuplan-Occ: a known name extended by a word is a new name.
             // A dataset's split may be lowercase (libero-spatial); a method's extension is capitalised.
-            if let head = parts.first, let known = gazetteer.entry(for: String(head)), known.kind != .metric,
+            if let known = gazetteer.family(of: token), known.kind != .metric,
                 known.kind == .dataset || parts.dropFirst().allSatisfy({ $0.first?.isUppercase == true })
             {
                 return true

@@ -152,7 +152,11 @@ public struct RelationModel: Sendable, Equatable {
         let rows: [[Int]] = examples.map { Array(Set($0.features.compactMap { index[$0] })).sorted() }
 
         let keys: [UInt64] = examples.map { Self.fnv64($0.features.sorted().joined(separator: "\u{1F}") + "\u{1E}\($0.week)") }
-        let epochSalt: [UInt64] = (0..<settings.epochs).map { Self.fnv64("epoch \($0)") }
+        // The same orders serve every label.
+        let orders: [[Int]] = (0..<settings.epochs).map { epoch in
+            let salt = Self.fnv64("epoch \(epoch)")
+            return rows.indices.sorted { (keys[$0] ^ salt, $0) < (keys[$1] ^ salt, $1) }
+        }
         var weights: [Label: [String: Double]] = [:]
         for label in Label.allCases {
             var w = [Double](repeating: 0, count: vocabulary.count)
@@ -162,7 +166,7 @@ public struct RelationModel: Sendable, Equatable {
                 // by a hash of their own features and the epoch, so adding or removing one example
                 // leaves the others' order alone (a shuffle of indices reorders them all, and a
                 // comparison of two extractor versions then measures the shuffle).
-                let order = rows.indices.sorted { (keys[$0] ^ epochSalt[epoch], $0) < (keys[$1] ^ epochSalt[epoch], $1) }
+                let order = orders[epoch]
                 let rate = settings.learningRate / (1 + 0.1 * Double(epoch))
                 for r in order {
                     let y: Double = examples[r].labels.contains(label) ? 1 : 0
