@@ -62,7 +62,9 @@ struct EntryReading {
     /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
     /// or the title's first word when the heading or summary repeats it (never a common word).
     private func findPaperName() -> String? {
-        if let name = entry.name { return Self.headingNames(name)[0] }
+        if let name = entry.name, !Self.namesAClass(Self.headingNames(name)[0], scanner.gazetteer) {
+            return Self.headingNames(name)[0]
+        }
         let bodyText = sentences.dropFirst(2).map(\.text).joined(separator: "\n")
         for (sentence, mentions) in zip(sentences, mentionLists).dropFirst(2) {
             for mention in mentions where mention.knownKind == nil {
@@ -78,10 +80,18 @@ struct EntryReading {
         {
             return first
         }
-        for mention in mentionLists[0] where mention.knownKind == nil {
+        for mention in mentionLists[0] where mention.knownKind == nil && !Self.namesAClass(mention.surface, scanner.gazetteer) {
             if Self.count(mention.surface, in: bodyText) >= 2 { return mention.surface }
         }
         return nil
+    }
+
+    /// A heading's name that names a class of models, not one: the plural of an acronym (WAMs,
+    /// DLMs) or a model-class acronym the gazetteer excludes (LALM, VLM). Other excluded names
+    /// stay, since a paper may call its method by one (SSD).
+    static func namesAClass(_ name: String, _ gazetteer: Gazetteer) -> Bool {
+        if name.wholeMatch(of: /[A-Z]{2,}s/) != nil { return true }
+        return name.wholeMatch(of: /[A-Z]{2,}M/) != nil && gazetteer.isExcluded(name)
     }
 
     /// How often `word` stands in `text` as a whole word (byte search: names are mostly ASCII).

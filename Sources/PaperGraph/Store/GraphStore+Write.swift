@@ -75,7 +75,7 @@ extension GraphStore {
                 try insertPaper.execute(arguments: [paperID, entry.link?.arxiv?.id, entry.title])
                 let summaryText = entry.summaryText
                 try insertAppearance.execute(arguments: [
-                    digestID, paperID, entry.topic, entry.heading, extraction.paperNames[paperID] ?? entry.name, entry.title,
+                    digestID, paperID, entry.topic, entry.heading, extraction.paperNames[paperID], entry.title,
                     entry.link?.url, entry.link?.arxiv?.version, entry.line, summaryText,
                 ])
                 try insertSearch.execute(arguments: [

@@ -62,6 +62,20 @@ import Testing
         #expect(extraction.paperNames["arxiv:2601.09999"] == "ToyNet")
     }
 
+    @Test func aHeadingThatNamesAClassIsNotThePapersName() {
+        // `WAMs：…` names a class of models; the name the summary repeats is the paper's.
+        let plural = RuleExtractor().extract(
+            Self.digest(
+                heading: "WAMs：FooZero 让世界动作模型零样本泛化",
+                body: ["FooZero 是一个世界动作模型。", "实验表明 FooZero 优于此前的方法。"]))
+        #expect(plural.paperNames["arxiv:2601.09999"] == "FooZero")
+        #expect(!plural.edges.contains { $0.relation == .proposes && $0.target == "entity:wams" })
+        // An excluded model-class acronym is not a name either; another excluded name can be (SSD).
+        #expect(EntryReading.namesAClass("LALM", .standard))
+        #expect(!EntryReading.namesAClass("SSD", .standard))
+        #expect(!EntryReading.namesAClass("ToyNet", .standard))
+    }
+
     @Test func introducingVerbBeforeANameIsAFeature() {
         let analysis = RuleExtractor().analyse(Self.digest(body: ["作者提出了 DisNet 和 RssNet 两个神经网络。"]))
         let features = analysis.entries[0].result.candidates.first { $0.entity == "entity:rssnet" }?.features ?? []
