@@ -38,6 +38,11 @@ enum LexiconFiles {
         }
     }
 
+    /// Names of product lines (normalised): their releases are not their descendants.
+    static let modelSeries: Set<String> = load("model-series.txt") { lines in
+        Set(lines.flatMap { $0.split(separator: " ").map { EntityName.normalise(String($0)) } })
+    }
+
     /// Common English words (lowercase): never an entity's name on their own.
     static let commonWords: Set<String> = load("common-words.txt") { lines in
         Set(lines.flatMap { $0.split(separator: " ").map { $0.lowercased() } })

@@ -11,12 +11,14 @@ struct Lineage {
     /// Sentences that may state descent (变体, 前作 …), with their mentions.
     let descentSentences: [(Sentence, [Mention])]
 
-    nonisolated(unsafe) static let versioned = /^(.*?[A-Za-z])[\s\-]?[vV]?(\d+(?:\.\d+)?)([A-Za-z][\w\s\-]*|[\s\-][\w\s\-]+)?$/
+    nonisolated(unsafe) static let versioned = /^(.*?\p{L})[\s\-]?[vV]?(\d+(?:\.\d+)?)([A-Za-z][\w\s\-]*|[\s\-][\w\s\-]+)?$/
     nonisolated(unsafe) static let variantGap = /^\s*(及其|和它的|与其)\S{0,8}(变体|扩展|改进版|升级版|后继|继任者|版本)\s*$/
     nonisolated(unsafe) static let predecessorGap = /^\s*的\s*(直接)?前作\s*$/
     static let variantOf = CueLexicon.pattern("variantOf")
 
     static let sameModelSuffix = CueLexicon.pattern("sameModelSuffix")
+
+    static let releaseTier = CueLexicon.pattern("releaseTier")
 
     static let statesDescent = CueLexicon.keywords("statesDescent")
 
@@ -77,7 +79,9 @@ struct Lineage {
             guard chars.count > 3 else { continue }
             for length in 3..<chars.count {
                 for start in 0...(chars.count - length) {
-                    guard let parent = idByKey[String(chars[start..<(start + length)])], parent != child else { continue }
+                    guard let parent = idByKey[String(chars[start..<(start + length)])], parent != child,
+                        start > 0 || !LexiconFiles.modelSeries.contains(key[parent]!)
+                    else { continue }
                     if Self.encodes(child: childName, parent: registry.items[parent]!.name, checkingSize: false),
                         baseKey(child) != baseKey(parent)
                     {
@@ -94,18 +98,30 @@ struct Lineage {
             // A sized form stands for its model only when the model itself is not named.
             if base != registry.items[id]!.name, idByKey[EntityName.normalise(base)] != nil { continue }
             guard let m = base.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
-            let seriesKey = m.output.1.lowercased() + "|" + EntityName.normalise(String(m.output.3 ?? ""))
+            let seriesKey = EntityName.normalise(String(m.output.1)) + "|" + EntityName.normalise(String(m.output.3 ?? ""))
             series[seriesKey, default: []].append((version, id))
         }
         for (seriesKey, members) in series {
             // The bare stem (SAM for SAM2) counts as the first version.
             var chain = members
-            if seriesKey.hasSuffix("|"), let stem = ids.first(where: { key[$0] == EntityName.normalise(String(seriesKey.dropLast())) }) {
+            if seriesKey.hasSuffix("|"), !LexiconFiles.modelSeries.contains(EntityName.normalise(String(seriesKey.dropLast()))),
+                let stem = ids.first(where: { key[$0] == EntityName.normalise(String(seriesKey.dropLast())) })
+            {
                 chain.append((1, stem))
             }
             chain.sort { $0.version < $1.version }
             for i in chain.indices.dropFirst() where chain[i].version > chain[i - 1].version {
                 versionParent[chain[i].id] = chain[i - 1].id
+            }
+        }
+        // A tier with no lower version of its own follows the untiered series (Gemini-3-Pro
+        // after Gemini 2.5, GPT-4o after GPT-4).
+        for (seriesKey, members) in series where Self.releaseTier.matches(seriesKey.drop { $0 != "|" }.dropFirst()) {
+            guard let untiered = series[String(seriesKey.prefix { $0 != "|" }) + "|"] else { continue }
+            for member in members where versionParent[member.id] == nil {
+                if let parent = untiered.filter({ $0.version < member.version }).max(by: { $0.version < $1.version }) {
+                    versionParent[member.id] = parent.id
+                }
             }
         }
         for child in ids {

@@ -48,6 +48,22 @@ import Testing
         #expect(!Lineage.encodes(child: "VGGT", parent: "VGGT"))
     }
 
+    @Test func versionSeriesChainAndProductLinesParentNothing() {
+        let extraction = RuleExtractor().extract(
+            RelationFrameTests.digest(body: [
+                "ToyNet 与 Qwen、Qwen2、Qwen3 和 Qwen-Edit 对比。",
+                "它也优于 π0、π0.5、Gemini 2.5 和 Gemini-3-Pro。",
+            ]))
+        let links = Set(extraction.edges.filter { $0.relation == .derived_from }.map { "\($0.source) ← \($0.target)" })
+        // Versions of one series chain; a release named by its product line is not its child.
+        #expect(links.contains("entity:qwen3 ← entity:qwen2"))
+        #expect(!links.contains("entity:qwen2 ← entity:qwen"))
+        #expect(!links.contains("entity:qwenedit ← entity:qwen"))
+        // Greek-letter names are series too; a tier follows the untiered versions.
+        #expect(links.contains("entity:pi05 ← entity:pi0"))
+        #expect(links.contains("entity:gemini3pro ← entity:gemini25"))
+    }
+
     @Test func ownFixtureGivesRelationsAndLineageWithEvidence() throws {
         let store = try GraphStore()
         let result = Ingestor(store: store).ingest(file: TestPaths.fixture("relations.md"))
