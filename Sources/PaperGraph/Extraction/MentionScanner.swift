@@ -71,6 +71,9 @@ public struct MentionScanner: Sendable {
     nonisolated(unsafe) static let versionTierPattern =
         /^\s[vV]?\d(?:\.\d)?(?![\w.%\/:])(?!\s*(?:个|分|点|倍|pp|%))(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air|Large|Small|Medium|Base|Chat|Coder|VL))*(?![\w])/
 
+    /// A benchmark's edition after its name (GPQA Diamond, MMLU Pro).
+    nonisolated(unsafe) static let editionPattern = /^\s(Pro|Diamond|Verified|Lite|Plus|Hard|Extended)(?![\w\-])/
+
     /// A capitalised word that is not a common English word (Moondream, Gemini): a name when
     /// a version follows it.
     func isCapitalisedWord(_ token: String) -> Bool {
@@ -170,6 +173,18 @@ public struct MentionScanner: Sendable {
                     found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind, offset: offset))
                     continue
                 }
+            }
+            // "MMLU Pro", "GPQA Diamond", "AMC 2023": a benchmark's edition or year after its name.
+            if after.first == " ", token.count >= 3, token.first?.isLetter == true,
+                gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? isNameShaped(token),
+                let edition = after.prefixMatch(of: Self.editionPattern)
+            {
+                let joined = token + " " + edition.output.1
+                let end = text.index(range.upperBound, offsetBy: edition.output.0.count)
+                covered.append(range.lowerBound..<end)
+                let entry = gazetteer.entry(for: joined)
+                found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind, offset: offset))
+                continue
             }
             if let entry = gazetteer.entry(for: token) {
                 // "map" is not mAP, "Once" in a title is not the ONCE dataset: a name spelled as a common word counts only as written.

@@ -96,6 +96,12 @@ import Testing
         #expect(names("StarVLA 98.0 的成绩见 Table 3") == ["StarVLA"])
     }
 
+    @Test func aBenchmarksEditionIsPartOfItsName() {
+        #expect(names("在 FooQA Diamond、BarBench Pro 和 BazEval 上评测") == ["FooQA Diamond", "BarBench Pro", "BazEval"])
+        // Only the listed edition words join: "FooQA Team" stays two words.
+        #expect(names("FooQA Team 发布了它") == ["FooQA"])
+    }
+
     @Test func commonWordsAreNotNames() {
         #expect(names("You Only Look Once 与 TABLE 都不是方法名，DATASET 也不是") == [])
         #expect(names("报告了 mAP 指标，而 map 只是一个词") == ["mAP"])
