@@ -433,10 +433,12 @@ struct EntryReading {
                     && RelationCues.baseFrameBefore.matches(occurrence.clauseBefore) && RelationCues.baseFrameAfter.matches(occurrence.clauseAfter)
                 || occurrence.before.contains(Character("从")) && RelationCues.fromBefore.matches(occurrence.before)
                     && RelationCues.distilAfter.matches(occurrence.after)
-            let builds = !othersWork && (buildsBefore || buildsAfter)
+            let toolAfter =
+                buildsBefore && (RelationCues.toolAfter.matches(occurrence.clauseAfter) || RelationCues.toolBefore.matches(occurrence.before))
+            let builds = !othersWork && !toolAfter && (buildsBefore || buildsAfter)
             let usesBefore = RelationCues.usesBefore.matches(occurrence.before)
             let usesAfter = RelationCues.usesAfter.matches(occurrence.after)
-            let uses = usesBefore || usesAfter
+            let uses = usesBefore || usesAfter || toolAfter
             // Examples (例如 X) take their cue from the sentence before them, not their clause.
             let isExample = RelationCues.exampleBefore.matches(occurrence.before)
             let sentencePrefix = isExample ? String(occurrence.sentence.text.prefix(occurrence.offset)) : ""
@@ -458,7 +460,7 @@ struct EntryReading {
             let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
             var features: [String] = []
             for (flag, name) in [
-                (othersWork, "others"), (buildsBefore, "buildsBefore"), (buildsAfter, "buildsAfter"),
+                (othersWork, "others"), (buildsBefore, "buildsBefore"), (toolAfter, "toolAfter"), (buildsAfter, "buildsAfter"),
                 (usesBefore, "usesBefore"), (usesAfter, "usesAfter"), (isExample, "example"),
                 (compareClause, "compareClause"), (comparedBefore, "comparedBefore"),
                 (compareByExample, "compareExample"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),

@@ -26,6 +26,10 @@ enum RelationCues {
     static let usesBefore = CueLexicon.pattern("usesBefore")
     /// Words just after such a name: X 生成, X 估计, X 提取.
     static let usesAfter = CueLexicon.pattern("usesAfter")
+    /// `基于 X（、Y）的流水线/工具`: what a pipeline or tool is built from is used, not built on.
+    static let toolAfter = CueLexicon.pattern("toolAfter")
+    /// `核心工具基于 X`: the tool is based on X, the paper uses it.
+    static let toolBefore = CueLexicon.pattern("toolBefore")
 
     /// Anywhere in the clause: comparison with a competing method.
     static let compares = CueLexicon.keywords("compares")

@@ -45,6 +45,13 @@ import Testing
         #expect(Self.rules("先从 TeachLM 和 MentorLM 蒸馏高质量推理轨迹。")["teachlm"] == [.builds_on])
     }
 
+    @Test func whatAPipelineOrToolIsBasedOnIsUsed() {
+        #expect(Self.rules("ToyNet 构建了一套基于 FooDet、BarSeg 和 BazMem 的强大流水线。")["foodet"] == [.uses])
+        #expect(Self.rules("第二层的核心工具基于 QuxDepth，将边界框提升为三维坐标。")["quxdepth"] == [.uses])
+        // A method based on a name still builds on it.
+        #expect(Self.rules("ToyNet 基于 FooDet 的架构进行扩展。")["foodet"] == [.builds_on])
+    }
+
     @Test func aDescriptionIsNotARole() {
         // `视觉基础模型（…）` says what the names are, not that the paper builds on them.
         #expect(Self.rules("它将视觉基础模型（FooDet, BarSeg）作为感知引擎。")["foodet"] != [.builds_on])
