@@ -446,8 +446,16 @@ struct EntryReading {
             // Cheap literal guards first: each ICU regular expression costs microseconds per call,
             // and ingest runs these for every mention of the corpus.
             let comparedBefore = Self.endsWithCompareWord(occurrence.before) && RelationCues.comparedBefore.matches(occurrence.before)
+            let priorList =
+                occurrence.clauseBefore.contains(where: { $0 == "（" || $0 == "(" })
+                && RelationCues.priorWork.occurs(in: occurrence.clauseBefore)
+                && RelationCues.priorListBefore.matches(occurrence.clauseBefore)
+                || occurrence.clauseBefore.contains(Character("以")) && occurrence.clauseAfter.contains("为代表")
+                    && RelationCues.representativeBefore.matches(occurrence.clauseBefore)
+                    && RelationCues.representativeAfter.matches(occurrence.clauseAfter)
             let compareByExample =
-                isExample && (hasCompareCue(sentencePrefix) || RelationCues.priorWork.occurs(in: String(sentencePrefix.suffix(40))))
+                priorList
+                || isExample && (hasCompareCue(sentencePrefix) || RelationCues.priorWork.occurs(in: String(sentencePrefix.suffix(40))))
             let usesEarlier =
                 RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
                 && RelationCues.usesEarlier.matches(occurrence.clauseBefore)
@@ -463,7 +471,7 @@ struct EntryReading {
                 (othersWork, "others"), (buildsBefore, "buildsBefore"), (toolAfter, "toolAfter"), (buildsAfter, "buildsAfter"),
                 (usesBefore, "usesBefore"), (usesAfter, "usesAfter"), (isExample, "example"),
                 (compareClause, "compareClause"), (comparedBefore, "comparedBefore"),
-                (compareByExample, "compareExample"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),
+                (compareByExample, "compareExample"), (priorList, "priorList"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),
                 (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
                 (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
                 (occurrence.otherSubject, "otherSubject"), (occurrence.isInternal, "internal"),

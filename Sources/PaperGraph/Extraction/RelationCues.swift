@@ -42,6 +42,11 @@ enum RelationCues {
     static let exampleBefore = CueLexicon.pattern("exampleBefore")
     /// Before an example (现有的…工具，例如 X; 传统方法（如 X）): the examples are prior work the paper contrasts with.
     static let priorWork = CueLexicon.keywords("priorWork")
+    /// `现有的轻量模型（X、Y）`: a list of prior methods in parentheses after a prior-work phrase.
+    static let priorListBefore = CueLexicon.pattern("priorListBefore")
+    /// `以 X、Y 为代表的方法`: representative prior methods.
+    static let representativeBefore = CueLexicon.pattern("representativeBefore")
+    static let representativeAfter = CueLexicon.pattern("representativeAfter")
     /// Just before a name compared against: 比 X 快, than X.
     static let comparedBefore = CueLexicon.pattern("comparedBefore")
     /// Verbs of employing anywhere before a name in its sentence (used with examples).

@@ -62,6 +62,13 @@ import Testing
         #expect(Self.rules("传统强泛化方法（如 MadiNet）在强扰动下接近崩溃。")["madinet"] == [.compares_with])
     }
 
+    @Test func listsOfRepresentativePriorMethodsAreCompared() {
+        #expect(Self.rules("现有的轻量分割模型（TinyFoo、EdgeFoo）虽然已经相对紧凑。")["edgefoo"] == [.compares_with])
+        #expect(Self.rules("近年来，以 FooDepth、BarDepth 为代表的方法通过海量数据取得进展。")["foodepth"] == [.compares_with])
+        // A list in parentheses with no prior-work phrase is not a comparison by itself.
+        #expect(Self.rules("ToyNet 使用两个编码器（FooEnc、BarEnc）。")["fooenc"] != [.compares_with])
+    }
+
     @Test func headingThatJoinsTwoNamesProposesBoth() {
         let extraction = RuleExtractor().extract(Self.digest(heading: "ToyNet & ToyRL：可扩展强化学习", body: ["ToyNet 是一个模型。"]))
         let proposed = Set(extraction.edges.filter { $0.relation == .proposes }.map(\.target))
