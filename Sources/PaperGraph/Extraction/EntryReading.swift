@@ -433,10 +433,11 @@ struct EntryReading {
                     && RelationCues.baseFrameBefore.matches(occurrence.clauseBefore) && RelationCues.baseFrameAfter.matches(occurrence.clauseAfter)
                 || occurrence.before.contains(Character("从")) && RelationCues.fromBefore.matches(occurrence.before)
                     && RelationCues.distilAfter.matches(occurrence.after)
+            let usesBefore = RelationCues.usesBefore.matches(occurrence.before)
             let toolAfter =
                 buildsBefore && (RelationCues.toolAfter.matches(occurrence.clauseAfter) || RelationCues.toolBefore.matches(occurrence.before))
+                || usesBefore && RelationCues.tuneToolAfter.matches(occurrence.after)
             let builds = !othersWork && !toolAfter && (buildsBefore || buildsAfter)
-            let usesBefore = RelationCues.usesBefore.matches(occurrence.before)
             let usesAfter = RelationCues.usesAfter.matches(occurrence.after)
             let uses = usesBefore || usesAfter || toolAfter
             // Examples (例如 X) take their cue from the sentence before them, not their clause.
