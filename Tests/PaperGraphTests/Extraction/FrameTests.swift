@@ -73,6 +73,12 @@ import Testing
         #expect(Self.rules("ToyNet 使用两个编码器（FooEnc、BarEnc）。")["fooenc"] != [.compares_with])
     }
 
+    @Test func aDatasetTheEntryBuildsIsProposed() {
+        let extraction = RuleExtractor().extract(
+            Self.digest(body: ["此外，作者还新建了 FooBench-IF 基准（在相同场景中测试不同指令）。", "ToyNet 在 FooBench-IF 上领先。"]))
+        #expect(extraction.edges.contains { $0.relation == .proposes && $0.target == "entity:foobenchif" })
+    }
+
     @Test func headingThatJoinsTwoNamesProposesBoth() {
         let extraction = RuleExtractor().extract(Self.digest(heading: "ToyNet & ToyRL：可扩展强化学习", body: ["ToyNet 是一个模型。"]))
         let proposed = Set(extraction.edges.filter { $0.relation == .proposes }.map(\.target))
