@@ -128,6 +128,8 @@ struct EntryReading {
         var clause: String
         /// The clause up to the mention, its last 30 characters (enough for every cue that reads it).
         var clauseBefore: String
+        /// The clause before the first name of the mention's list (its own for a lone name).
+        var listClauseBefore: String
         /// The clause after the mention, its first 24 characters.
         var clauseAfter: String
         /// 0 heading, 1 title, 2 the first summary sentence, and so on.
@@ -194,6 +196,8 @@ struct EntryReading {
                 let lastEnd = last.offset + last.surface.count
                 let (_, chainEnd) = clauseBounds(last.offset, lastEnd)
                 let sharedBefore = String(text[max(chainStart, first.offset - 16)..<first.offset])
+                // The clause before a list is every member's: 重新评估 A、B、C 等模型 evaluates all three.
+                let sharedClauseBefore = String(text[max(chainStart, first.offset - 30)..<first.offset])
                 let chainWindow =
                     String(text[max(chainStart, first.offset - 8)..<first.offset])
                     + " " + String(text[lastEnd..<min(chainEnd, lastEnd + 14)])
@@ -250,6 +254,7 @@ struct EntryReading {
                                 after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
                                 clause: String(text[clauseStart..<clauseEnd]),
                                 clauseBefore: String(text[max(clauseStart, start - 30)..<start]),
+                                listClauseBefore: sharedClauseBefore,
                                 clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
                                 sentenceIndex: sentenceIndex, inList: chain.count > 1,
                                 listIsDataset: chainIsDataset,
@@ -425,8 +430,8 @@ struct EntryReading {
             let buildsBefore =
                 RelationCues.buildsBefore.matches(occurrence.before)
                 || RelationCues.baseRoleWords.occurs(in: occurrence.before) && RelationCues.baseRoleBefore.matches(occurrence.before)
-                || RelationCues.buildsEarlierVerbs.occurs(in: occurrence.clauseBefore)
-                    && RelationCues.buildsEarlier.matches(occurrence.clauseBefore)
+                || RelationCues.buildsEarlierVerbs.occurs(in: occurrence.listClauseBefore)
+                    && RelationCues.buildsEarlier.matches(occurrence.listClauseBefore)
             let buildsAfter =
                 RelationCues.buildsAfter.matches(occurrence.after)
                 || occurrence.clauseBefore.contains(Character("以")) && occurrence.clauseAfter.contains(Character("为"))
@@ -458,8 +463,8 @@ struct EntryReading {
                 priorList
                 || isExample && (hasCompareCue(sentencePrefix) || RelationCues.priorWork.occurs(in: String(sentencePrefix.suffix(40))))
             let usesEarlier =
-                RelationCues.usesEarlierVerbs.occurs(in: occurrence.clauseBefore)
-                && RelationCues.usesEarlier.matches(occurrence.clauseBefore)
+                RelationCues.usesEarlierVerbs.occurs(in: occurrence.listClauseBefore)
+                && RelationCues.usesEarlier.matches(occurrence.listClauseBefore)
             let byAgent =
                 occurrence.before.contains(Character("由")) && RelationCues.byAgentBefore.matches(occurrence.before)
                 && RelationCues.byAgentAfter.matches(occurrence.after)

@@ -56,6 +56,13 @@ import Testing
         #expect(Self.rules("ToyNet 基于 FooDet 的架构进行扩展。")["foodet"] == [.builds_on])
     }
 
+    @Test func aListSharesTheVerbBeforeIt() {
+        // The last name stands far from 使用, but the verb governs the whole list.
+        let rules = Self.rules("作者使用同一套工具重新评估 FooLM-Large-Instruct-v2、BarLM-Large-Instruct-v2 和 BazLM 的表现。")
+        #expect(rules["bazlm"] == [.uses])
+        #expect(rules["foolmlargeinstructv2"] == [.uses])
+    }
+
     @Test func aDescriptionIsNotARole() {
         // `视觉基础模型（…）` says what the names are, not that the paper builds on them.
         #expect(Self.rules("它将视觉基础模型（FooDet, BarSeg）作为感知引擎。")["foodet"] != [.builds_on])
