@@ -444,7 +444,9 @@ struct EntryReading {
                 || usesBefore && RelationCues.tuneToolAfter.matches(occurrence.after)
             let builds = !othersWork && !toolAfter && (buildsBefore || buildsAfter)
             let usesAfter = RelationCues.usesAfter.matches(occurrence.after)
-            let uses = usesBefore || usesAfter || toolAfter
+            // A list's `after` runs on past its last name, so `A、B 等七个模型进行了评估` reaches A.
+            let testedModel = RelationCues.testedModelsAfter.matches(occurrence.after)
+            let uses = usesBefore || usesAfter || toolAfter || testedModel
             // Examples (例如 X) take their cue from the sentence before them, not their clause.
             let isExample = RelationCues.exampleBefore.matches(occurrence.before)
             let sentencePrefix = isExample ? String(occurrence.sentence.text.prefix(occurrence.offset)) : ""
@@ -474,7 +476,7 @@ struct EntryReading {
             let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
             var features: [String] = []
             for (flag, name) in [
-                (othersWork, "others"), (buildsBefore, "buildsBefore"), (toolAfter, "toolAfter"), (buildsAfter, "buildsAfter"),
+                (othersWork, "others"), (buildsBefore, "buildsBefore"), (toolAfter, "toolAfter"), (testedModel, "testedModel"), (buildsAfter, "buildsAfter"),
                 (usesBefore, "usesBefore"), (usesAfter, "usesAfter"), (isExample, "example"),
                 (compareClause, "compareClause"), (comparedBefore, "comparedBefore"),
                 (compareByExample, "compareExample"), (priorList, "priorList"), (usesEarlier, "usesEarlier"), (byAgent, "byAgent"),

@@ -30,6 +30,8 @@ enum RelationCues {
     static let toolAfter = CueLexicon.pattern("toolAfter")
     /// `核心工具基于 X`: the tool is based on X, the paper uses it.
     static let toolBefore = CueLexicon.pattern("toolBefore")
+    /// `A、B 等七个模型进行了评估`: the models a study runs are used.
+    static let testedModelsAfter = CueLexicon.pattern("testedModelsAfter")
     /// `用/通过 X 微调`: X is how the paper fine-tunes (LoRA), not what it fine-tunes.
     static let tuneToolAfter = CueLexicon.pattern("tuneToolAfter")
 

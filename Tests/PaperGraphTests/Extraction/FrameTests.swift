@@ -63,6 +63,14 @@ import Testing
         #expect(rules["foolmlargeinstructv2"] == [.uses])
     }
 
+    @Test func theModelsAStudyEvaluatesAreUsed() {
+        let rules = Self.rules("论文对包括 FooLM、BarLM 和 BazLM 在内的八个顶尖模型进行了系统评估。")
+        #expect(rules["foolm"] == [.uses])
+        #expect(rules["bazlm"] == [.uses])
+        // Models the paper is compared with stay compared.
+        #expect(Self.rules("ToyNet 优于 FooLM 和 BarLM 等模型。")["foolm"] == [.compares_with])
+    }
+
     @Test func aDescriptionIsNotARole() {
         // `视觉基础模型（…）` says what the names are, not that the paper builds on them.
         #expect(Self.rules("它将视觉基础模型（FooDet, BarSeg）作为感知引擎。")["foodet"] != [.builds_on])
