@@ -48,6 +48,7 @@ import Testing
     @Test func whatAPipelineOrToolIsBasedOnIsUsed() {
         #expect(Self.rules("ToyNet 构建了一套基于 FooDet、BarSeg 和 BazMem 的强大流水线。")["foodet"] == [.uses])
         #expect(Self.rules("第二层的核心工具基于 QuxDepth，将边界框提升为三维坐标。")["quxdepth"] == [.uses])
+        #expect(Self.rules("文章引入了一个基于 HexField（一种高效的时空表示）的运动学习模块。")["hexfield"] == [.uses])
         // `用 X 微调` names how the paper fine-tunes; `在 X 上通过 … 微调` what it fine-tunes.
         let tuned = Self.rules("研究者在 FooVLM-8B 上通过 LoRA 微调训练了 ToyNet。")
         #expect(tuned["lora"] == [.uses])
