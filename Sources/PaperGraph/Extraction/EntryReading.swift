@@ -62,8 +62,8 @@ struct EntryReading {
     /// The name the entry gives the paper's contribution: the heading's prefix, a `名为 X`,
     /// or the title's first word when the heading or summary repeats it (never a common word).
     private func findPaperName() -> String? {
-        if let name = entry.name, !Self.namesAClass(Self.headingNames(name)[0], scanner.gazetteer) {
-            return Self.headingNames(name)[0]
+        if let heading = entry.name.map({ Self.headingNames($0)[0] }), !Self.namesAClass(heading, scanner.gazetteer) {
+            return heading
         }
         let bodyText = sentences.dropFirst(2).map(\.text).joined(separator: "\n")
         for (sentence, mentions) in zip(sentences, mentionLists).dropFirst(2) {
@@ -90,9 +90,11 @@ struct EntryReading {
     /// DLMs) or a model-class acronym the gazetteer excludes (LALM, VLM). Other excluded names
     /// stay, since a paper may call its method by one (SSD).
     static func namesAClass(_ name: String, _ gazetteer: Gazetteer) -> Bool {
-        if name.wholeMatch(of: /[A-Z]{2,}s/) != nil { return true }
-        return name.wholeMatch(of: /[A-Z]{2,}M/) != nil && gazetteer.isExcluded(name)
+        if name.wholeMatch(of: pluralAcronym) != nil { return true }
+        return name.wholeMatch(of: modelClassAcronym) != nil && gazetteer.isExcluded(name)
     }
+    nonisolated(unsafe) static let pluralAcronym = /[A-Z]{2,}s/
+    nonisolated(unsafe) static let modelClassAcronym = /[A-Z]{2,}M/
 
     /// How often `word` stands in `text` as a whole word (byte search: names are mostly ASCII).
     static func count(_ word: String, in text: String) -> Int {
@@ -213,6 +215,7 @@ struct EntryReading {
                         : abbreviations[key].flatMap { gazetteer.entry(for: $0)?.name ?? $0 } ?? mention.name
                     let start = mention.offset, end = mention.offset + mention.surface.count
                     let (clauseStart, clauseEnd) = clauseBounds(start, end)
+                    let clauseBefore = String(text[max(clauseStart, start - 30)..<start])
                     let ownBefore = String(text[max(clauseStart, start - 16)..<start])
                     let after = String(text[end..<min(clauseEnd, end + 18)])
                     // Organisations (来自 A 与 B 的研究团队) and module names are not entities; a list shares the cue.
@@ -253,8 +256,8 @@ struct EntryReading {
                                 before: index == chain.first! ? ownBefore : sharedBefore,
                                 after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
                                 clause: String(text[clauseStart..<clauseEnd]),
-                                clauseBefore: String(text[max(clauseStart, start - 30)..<start]),
-                                listClauseBefore: sharedClauseBefore,
+                                clauseBefore: clauseBefore,
+                                listClauseBefore: index == chain.first! ? clauseBefore : sharedClauseBefore,
                                 clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
                                 sentenceIndex: sentenceIndex, inList: chain.count > 1,
                                 listIsDataset: chainIsDataset,
@@ -445,7 +448,9 @@ struct EntryReading {
             let builds = !othersWork && !toolAfter && (buildsBefore || buildsAfter)
             let usesAfter = RelationCues.usesAfter.matches(occurrence.after)
             // A list's `after` runs on past its last name, so `A、B 等七个模型进行了评估` reaches A.
-            let testedModel = RelationCues.testedModelsAfter.matches(occurrence.after)
+            let testedModel =
+                (occurrence.after.contains(Character("等")) || occurrence.after.contains("在内的"))
+                && RelationCues.testedModelsAfter.matches(occurrence.after)
             let uses = usesBefore || usesAfter || toolAfter || testedModel
             // Examples (例如 X) take their cue from the sentence before them, not their clause.
             let isExample = RelationCues.exampleBefore.matches(occurrence.before)

@@ -38,15 +38,16 @@ enum LexiconFiles {
         }
     }
 
-    /// Names of product lines (normalised): their releases are not their descendants.
-    static let modelSeries: Set<String> = load("model-series.txt") { lines in
-        Set(lines.flatMap { $0.split(separator: " ").map { EntityName.normalise(String($0)) } })
+    /// A lexicon of space-separated words, each folded by `fold`.
+    static func words(_ name: String, _ fold: (String) -> String) -> Set<String> {
+        load(name) { lines in Set(lines.flatMap { $0.split(separator: " ").map { fold(String($0)) } }) }
     }
 
+    /// Names of product lines (normalised): their releases are not their descendants.
+    static let modelSeries = words("model-series.txt", EntityName.normalise)
+
     /// Common English words (lowercase): never an entity's name on their own.
-    static let commonWords: Set<String> = load("common-words.txt") { lines in
-        Set(lines.flatMap { $0.split(separator: " ").map { $0.lowercased() } })
-    }
+    static let commonWords = words("common-words.txt") { $0.lowercased() }
 }
 
 /// The context cues of `lexicons/cues.yaml`: regular expressions and literal word lists,

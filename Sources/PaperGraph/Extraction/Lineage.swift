@@ -104,9 +104,9 @@ struct Lineage {
         for (seriesKey, members) in series {
             // The bare stem (SAM for SAM2) counts as the first version.
             var chain = members
-            if seriesKey.hasSuffix("|"), !LexiconFiles.modelSeries.contains(EntityName.normalise(String(seriesKey.dropLast()))),
-                let stem = ids.first(where: { key[$0] == EntityName.normalise(String(seriesKey.dropLast())) })
-            {
+            // (Not a product line's bare name: Qwen is no version of Qwen2.) The key's stem is normalised.
+            let stemKey = String(seriesKey.dropLast())
+            if seriesKey.hasSuffix("|"), !LexiconFiles.modelSeries.contains(stemKey), let stem = ids.first(where: { key[$0] == stemKey }) {
                 chain.append((1, stem))
             }
             chain.sort { $0.version < $1.version }

@@ -174,10 +174,12 @@ public struct MentionScanner: Sendable {
                     continue
                 }
             }
-            // "MMLU Pro", "GPQA Diamond", "AMC 2023": a benchmark's edition or year after its name.
-            if after.first == " ", token.count >= 3, token.first?.isLetter == true,
-                gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? isNameShaped(token),
-                let edition = after.prefixMatch(of: Self.editionPattern)
+            // "MMLU Pro", "GPQA Diamond": a benchmark's edition after its name. The edition's
+            // initial is checked first: most tokens are followed by a space.
+            if after.first == " ", let initial = after.dropFirst().first, "PDVLHE".contains(initial),
+                token.count >= 3, token.first?.isLetter == true,
+                let edition = after.prefixMatch(of: Self.editionPattern),
+                gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? isNameShaped(token)
             {
                 let joined = token + " " + edition.output.1
                 let end = text.index(range.upperBound, offsetBy: edition.output.0.count)
