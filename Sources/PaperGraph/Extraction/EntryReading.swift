@@ -226,6 +226,7 @@ struct EntryReading {
                     {
                         continue
                     }
+                    if mention.knownKind != nil, RelationCues.organisationAfter.matches(after) { continue }
                     var vote: EntityKind? = nil
                     var weight = 2
                     if mention.knownKind == nil {
@@ -529,6 +530,7 @@ struct EntryReading {
         }
         if key.count >= 3, titleKey.contains(key) { features.insert("name:inTitle") }
         for shape in Self.shapes(of: name) { features.insert("shape:" + shape) }
+        if known == nil, Self.isWeakShape(name) { features.insert("shape:words") }
         for occurrence in candidate.occurrences { features.formUnion(occurrence.features) }
         return features
     }
@@ -579,6 +581,13 @@ struct EntryReading {
             out.append("camel")
         }
         return out
+    }
+
+    /// Capitalised words only (Dreamer, Oxford Spires): a weak shape, found only where the context supports it.
+    static func isWeakShape(_ name: String) -> Bool {
+        name.split(separator: " ").allSatisfy { word in
+            word.count >= 2 && word.first!.isUppercase && word.dropFirst().allSatisfy { $0.isASCII && $0.isLowercase }
+        }
     }
 
     /// The words nearest a mention in its clause (ICU word segmentation): `L1:` the word

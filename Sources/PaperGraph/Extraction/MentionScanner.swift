@@ -71,6 +71,19 @@ public struct MentionScanner: Sendable {
     nonisolated(unsafe) static let versionTierPattern =
         /^\s[vV]?\d(?:\.\d)?(?![\w.%\/:])(?!\s*(?:个|分|点|倍|pp|%))(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air|Large|Small|Medium|Base|Chat|Coder|VL))*(?![\w])/
 
+    /// What continues a release's version into a longer name: `.1` (Gemini 3.1), a tier (Gemini 3 Flash).
+    nonisolated(unsafe) static let releaseContinues =
+        /^(?:\.\d|\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct|Sonnet|Opus|Haiku|Air)(?![\w]))/
+    /// Product words after a series name (Claude Opus 4.5, Gemini Robotics ER, Claude Code), with an
+    /// optional version and tiers; not a word that names the maker or its services (Mistral AI, Gemini API).
+    nonisolated(unsafe) static let seriesProductPattern =
+        /^(?:\s(?!(?:AI|API|SDK|CLI|App|Apps|Team|Inc|Lab|Labs|The|And|For|With|In|On|Is)(?![\w\-]))(?:[A-Z][a-z]+|[A-Z]{2,3})(?![\w\-])){1,2}(?:\s[vV]?\d+(?:\.\d+)?(?![\w.%\/:]))?(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct))*(?![\w\-])/
+
+    /// An abbreviation in parentheses next: the words before it are a definition's full name.
+    nonisolated(unsafe) static let definitionFollows = /^\s*[（(]\s*[A-Z]/
+
+    func isCommonWord(_ word: String) -> Bool { LexiconFiles.commonWords.contains(word.lowercased()) || gazetteer.isExcluded(word) }
+
     /// A benchmark's edition after its name (GPQA Diamond, MMLU Pro).
     nonisolated(unsafe) static let editionPattern = /^\s(Pro|Diamond|Verified|Lite|Plus|Hard|Extended)(?![\w\-])/
 
@@ -94,7 +107,7 @@ public struct MentionScanner: Sendable {
     /// All mentions in a sentence, left to right, none overlapping.
     public func mentions(in sentence: Sentence) -> [Mention] {
         let text = sentence.text
-        var found: [Mention] = []
+        var found: [Mention] = [], weak: [Mention] = []
         var covered: [Range<String.Index>] = []
 
         // 1. Gazetteer phrases (multi-word and CJK spellings), longest first at each position.
@@ -112,6 +125,8 @@ public struct MentionScanner: Sendable {
                         let end = i + phrase.count
                         if end < lowerChars.count, Self.isWordCharacter(phrase[phrase.count - 1]), Self.isWordCharacter(lowerChars[end]) { continue }
                         let lower = text.index(text.startIndex, offsetBy: i), upper = text.index(lower, offsetBy: phrase.count)
+                        // `Gemini 3` is not the start of Gemini 3.1 Pro or Gemini 3 Flash: a longer release, read below.
+                        if phrase[phrase.count - 1].isNumber, text[upper...].prefixMatch(of: Self.releaseContinues) != nil { continue }
                         covered.append(lower..<upper)
                         found.append(Mention(surface: String(characters[i..<end]), name: entry.name, knownKind: entry.kind, offset: i))
                         matched = phrase.count
@@ -148,7 +163,8 @@ public struct MentionScanner: Sendable {
             // "SAM 3", "Wan 2.1": a name followed by a bare version number.
             let after = text[range.upperBound...]
             if after.first == " ", after.dropFirst().first?.isNumber == true, token.first?.isLetter == true,
-                let version = after.prefixMatch(of: Self.versionPattern)
+                let version = after.prefixMatch(of: Self.versionPattern),
+                after[version.range.upperBound...].prefixMatch(of: Self.releaseContinues) == nil
             {
                 let joined = token + " " + version.output.1
                 if let entry = gazetteer.entry(for: joined) {
@@ -159,6 +175,24 @@ public struct MentionScanner: Sendable {
                 }
             }
             let offset = offset(of: range.lowerBound)
+            // "Claude Opus 4.5", "Gemini Robotics ER": a product line's release named by words after the series.
+            if after.first == " ", let initial = after.dropFirst().first, initial.isUppercase, initial.isASCII,
+                LexiconFiles.modelSeries.contains(EntityName.normalise(token)),
+                let product = after.prefixMatch(of: Self.seriesProductPattern),
+                product.output.split(separator: " ").first.map({ !isCommonWord(String($0)) }) == true,
+                // Kimi Delta Attention (KDA), DSA（DeepSeek Sparse Attention）: the full name of a definition.
+                after[product.range.upperBound...].prefixMatch(of: Self.definitionFollows) == nil,
+                range.lowerBound == text.startIndex || !"(（".contains(text[text.index(before: range.lowerBound)])
+            {
+                let joined = token + product.output.replacing(Self.spaces, with: " ")
+                let end = text.index(range.upperBound, offsetBy: product.output.count)
+                if !covered.contains(where: { $0.overlaps(range.lowerBound..<end) }) {
+                    covered.append(range.lowerBound..<end)
+                    let entry = gazetteer.entry(for: joined)
+                    found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind, offset: offset))
+                    continue
+                }
+            }
             // "Moondream 3", "Gemini 2.5 Flash": a name, a spaced version, and tiers, read as one name.
             // A score after a name (StarVLA 98.0, FID 6.47) is not a version: one digit, or d.d.
             if after.first == " ", token.first?.isLetter == true, token.count >= 3, !token.contains(where: \.isNumber),
@@ -202,9 +236,69 @@ public struct MentionScanner: Sendable {
             } else if isNameShaped(token) || sentence.codeSpans.contains(token) && isPlausibleCodeName(token) {
                 covered.append(range)
                 found.append(Mention(surface: token, name: token, knownKind: nil, offset: offset))
+            } else if !shouting, token.count >= 3, isCapitalisedWord(token) {
+                weak.append(Mention(surface: token, name: token, knownKind: nil, offset: offset))
             }
         }
-        return found.sorted { $0.offset < $1.offset }
+        found.sort { $0.offset < $1.offset }
+        if !weak.isEmpty { found = Self.withSupportedWeakNames(weak, among: found, in: characters) }
+        return found
+    }
+
+    /// Separators between the members of a list of names: 、 , 和 与 及 以及 or and /.
+    static let listSeparators: Set<String> = ["、", ",", "，", "和", "与", "及", "以及", "或", "/", "and", "or"]
+    /// Before a list of examples (如 X、Y; such as X).
+    nonisolated(unsafe) static let examplesBefore = /(例如|比如|譬如|诸如|包括|如|像|such as|including|e\.g\.,?)\s*[（(“"「]?\s*$/
+    /// After an author's name: 等人, et al.
+    nonisolated(unsafe) static let authorsAfter = /^\s*(?:等人|等\s*[（(]\d{4}|[（(]\d{4}|et al)/
+
+    /// Weak name shapes (a capitalised word: Dreamer, Bagel) kept where the context says they
+    /// are names: in a list of examples (如 X、Y; such as X), with or without other names.
+    static func withSupportedWeakNames(_ words: [Mention], among strong: [Mention], in characters: [Character]) -> [Mention] {
+        func text(_ from: Int, _ to: Int) -> String {
+            let a = max(0, min(from, characters.count)), b = max(a, min(to, characters.count))
+            return String(characters[a..<b])
+        }
+        func isWord(_ at: Int) -> Bool { at >= 0 && at < characters.count && isWordCharacter(characters[at]) }
+        // Capitalised words one space apart are one name (Oxford Spires, Point Odyssey); a word
+        // inside a longer English phrase (Animate Anyone, DreamGen Bench) or an author (Jain 等人) is not.
+        var weak: [Mention] = []
+        var i = 0
+        while i < words.count {
+            var j = i
+            while j + 1 < words.count, words[j + 1].offset == words[j].offset + words[j].surface.count + 1,
+                characters[words[j].offset + words[j].surface.count] == " "
+            {
+                j += 1
+            }
+            let start = words[i].offset, end = words[j].offset + words[j].surface.count
+            let phrase = text(start, end)
+            let inLongerPhrase = (start >= 2 && characters[start - 1] == " " && isWord(start - 2)) || (end < characters.count && characters[end] == " " && isWord(end + 1))
+            if !inLongerPhrase, text(end, end + 8).prefixMatch(of: authorsAfter) == nil {
+                weak.append(Mention(surface: phrase, name: phrase, knownKind: nil, offset: start))
+            }
+            i = j + 1
+        }
+        let all = (strong.map { ($0, false) } + weak.map { ($0, true) }).sorted { $0.0.offset < $1.0.offset }
+        var kept: [Mention] = strong
+        var run: [(Mention, Bool)] = []
+        func close() {
+            defer { run.removeAll() }
+            guard run.contains(where: { $0.1 }), let first = run.first?.0 else { return }
+            // Only a list of examples supports them: lists and scores alone add names whose
+            // relations the model then guesses (uses −0.012 pooled when they counted).
+            let supported = text(first.offset - 12, first.offset).firstMatch(of: examplesBefore) != nil
+            if supported { kept += run.filter(\.1).map(\.0) }
+        }
+        for item in all {
+            if let previous = run.last?.0 {
+                let gap = text(previous.offset + previous.surface.count, item.0.offset).trimmingCharacters(in: .whitespaces)
+                if !listSeparators.contains(gap) { close() }
+            }
+            run.append(item)
+        }
+        close()
+        return kept.sorted { $0.offset < $1.offset }
     }
 
     /// Whether a token not in the gazetteer reads as a proper name (VGGT, nuScenes, SAM3-UNet, π³).

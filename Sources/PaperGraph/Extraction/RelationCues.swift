@@ -40,6 +40,8 @@ enum RelationCues {
     /// Around a name that is an organisation or a part of the paper's system, not an entity.
     static let notEntityAfter = CueLexicon.pattern("notEntityAfter")
     static let notEntityBefore = CueLexicon.pattern("notEntityBefore")
+    /// After a known name: the name is its makers here (Qwen 团队, VGG 实验室), not the model or dataset.
+    static let organisationAfter = CueLexicon.pattern("organisationAfter")
 
     /// Just before a name given as an example: 例如 X, 如 X, such as X. The cue that
     /// governs it is earlier in the sentence, so the sentence up to the name is read.
