@@ -43,6 +43,13 @@ public struct MentionScanner: Sendable {
         }
     }
 
+    static func isAlphanumeric(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
+    }
+
     /// Runs of name characters (letters, digits, `-.+&@°'`, π, µ, ³) starting with a letter or digit.
     ///
     /// Scans unicode scalars: every character involved is a single scalar, and scalar
@@ -54,7 +61,14 @@ public struct MentionScanner: Sendable {
         while index < scalars.endIndex {
             guard isTokenStart(scalars[index]) else { index = scalars.index(after: index); continue }
             let start = index
-            while index < scalars.endIndex, isTokenBody(scalars[index]) { index = scalars.index(after: index) }
+            while index < scalars.endIndex, isTokenBody(scalars[index]) {
+                // Redis+ZMQ, Objects365+GoldG: a plus between two names joins two tokens (C++ and RefCOCO+ stay whole).
+                if scalars[index] == "+", index > start, isAlphanumeric(scalars[scalars.index(before: index)]) {
+                    let next = scalars.index(after: index)
+                    if next < scalars.endIndex, isAlphanumeric(scalars[next]) { break }
+                }
+                index = scalars.index(after: index)
+            }
             // Keep ranges on character boundaries (a combining mark after a token ends it).
             if let lower = start.samePosition(in: text), let upper = index.samePosition(in: text) {
                 ranges.append(lower..<upper)
