@@ -80,7 +80,9 @@ struct Lineage {
             for length in 3..<chars.count {
                 for start in 0...(chars.count - length) {
                     guard let parent = idByKey[String(chars[start..<(start + length)])], parent != child,
-                        start > 0 || !LexiconFiles.modelSeries.contains(key[parent]!)
+                        start > 0 || !LexiconFiles.modelSeries.contains(key[parent]!),
+                        // A plain word (Dream) inside a name (MVDream) is no ancestor; at its start (Wan-VAE) it may be.
+                        start == 0 || registry.items[parent]!.known != nil || !EntryReading.isWeakShape(registry.items[parent]!.name)
                     else { continue }
                     if Self.encodes(child: childName, parent: registry.items[parent]!.name, checkingSize: false),
                         baseKey(child) != baseKey(parent)
