@@ -94,7 +94,7 @@ public struct MentionScanner: Sendable {
         /^(?:\s(?!(?:AI|API|SDK|CLI|App|Apps|Team|Inc|Lab|Labs|The|And|For|With|In|On|Is)(?![\w\-]))(?:[A-Z][a-z]+|[A-Z]{2,3})(?![\w\-])){1,2}(?:\s[vV]?\d+(?:\.\d+)?(?![\w.%\/:]))?(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct))*(?![\w\-])/
 
     /// The naming verbs of `namedPhrase`, checked as literals first.
-    static let namingWords = ["名为", "称为", "称之为", "命名为", "叫做", "dubbed", "called", "named"]
+    static let namingWords = KeywordSet(["名为", "称为", "称之为", "命名为", "叫做", "dubbed", "called", "named"])
     /// A multi-word name after a naming verb (名为 Vocabulary Unseen, dubbed Shape of Motion).
     nonisolated(unsafe) static let namedPhrase =
         /(?:名为|称为|称之为|命名为|叫做|dubbed|called|named)\s*[“"「]?\s*((?:The\s)?[A-Z][A-Za-z0-9\-]*(?:\s(?:[A-Z][A-Za-z0-9\-]*|of|for|the|and|in|on|with|to|via)){0,4}\s[A-Z][A-Za-z0-9\-]*)(?![A-Za-z0-9\-])/
@@ -158,7 +158,7 @@ public struct MentionScanner: Sendable {
 
         // Multi-word names the text introduces by name: 名为 Vocabulary Unseen. (A gloss such as
         // 激活截顶（Activation Capping）is most often a part of the paper's method: entities −0.012 as names.)
-        if Self.namingWords.contains(where: { text.contains($0) }) {
+        if Self.namingWords.occurs(in: text) {
             for match in text.matches(of: Self.namedPhrase) {
                 let range = match.output.1.startIndex..<match.output.1.endIndex
                 let phrase = String(match.output.1)
