@@ -18,8 +18,8 @@ public struct RuleExtractor: Extractor {
         self.model = model
     }
 
-    /// 10 for this design, then the weights' fingerprint: new weights re-extract stored digests.
-    public var version: Int { 10_000_000 + (model?.fingerprint ?? 999_999) }
+    /// 11 for this design, then the weights' fingerprint: new weights re-extract stored digests.
+    public var version: Int { 11_000_000 + (model?.fingerprint ?? 999_999) }
 
     public func extract(_ digest: Digest) -> Extraction { decide(analyse(digest)) }
 

@@ -64,6 +64,21 @@ import Testing
         #expect(links.contains("entity:gemini3pro ← entity:gemini25"))
     }
 
+    @Test func aPlainWordInsideANameIsNoAncestorAndMakersAreNoEntities() {
+        let extraction = RuleExtractor().extract(
+            RelationFrameTests.digest(body: [
+                "ToyNet 与多视图扩散模型（如 Dream、MVDream 和 DreamFusion）进行了对比。",
+                "阿里巴巴 Qwen 团队也报告了类似结论。",
+            ]))
+        let links = Set(extraction.edges.filter { $0.relation == .derived_from }.map { "\($0.source) ← \($0.target)" })
+        #expect(
+            Set(extraction.entities.map(\.id)).isSuperset(of: ["entity:dream", "entity:mvdream", "entity:dreamfusion"]),
+            "\(extraction.entities.map(\.id)) \(links)")
+        #expect(!links.contains("entity:mvdream ← entity:dream"))
+        #expect(links.contains("entity:dreamfusion ← entity:dream"))
+        #expect(!extraction.edges.contains { $0.target == "entity:qwen" })
+    }
+
     @Test func ownFixtureGivesRelationsAndLineageWithEvidence() throws {
         let store = try GraphStore()
         let result = Ingestor(store: store).ingest(file: TestPaths.fixture("relations.md"))

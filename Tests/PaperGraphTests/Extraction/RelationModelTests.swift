@@ -102,6 +102,30 @@ import Testing
         #expect(names("FooQA Team 发布了它") == ["FooQA"])
     }
 
+    @Test func aProductLinesReleaseIsNamedByTheWordsAfterTheSeries() {
+        #expect(names("与 Claude Opus 4.5、Gemini Robotics ER 和 Claude Code 对比") == ["Claude Opus 4.5", "Gemini Robotics ER", "Claude Code"])
+        // A longer release is not the listed shorter one: Gemini 3.1 Pro and Gemini 3 Flash are not Gemini 3 (Pro).
+        #expect(names("超过 Gemini 3.1 Pro 和 Gemini 3 Flash Preview") == ["Gemini 3.1 Pro", "Gemini 3 Flash Preview"])
+        // The maker's services and a definition's full name are not releases.
+        #expect(names("通过 Gemini API 调用") == ["Gemini"])
+        #expect(names("其核心组件 Kimi Delta Attention (KDA) 的性能") == ["KDA"])
+    }
+
+    @Test func weakShapesCountOnlyWhereTheContextSupportsThem() {
+        // A capitalised word is a name in a list of examples, alone or with other names.
+        #expect(names("世界模型（如 Dreamer、Genie 和 FooWM）") == ["Dreamer", "Genie", "FooWM"])
+        #expect(names("在 Oxford Spires 等数据集上，例如 Oxford Spires") == ["Oxford Spires"])
+        // Not without that context, not a word of a longer English phrase, not an author.
+        #expect(names("Dreamer 与 Genie 的关系") == [])
+        #expect(names("例如 Animate Anyone Pro Max Edition 这样的系统") == [])
+        #expect(names("如 Jain 等人的工作") == [])
+    }
+
+    @Test func aPlusJoinsTwoNamesAndNamingVerbsIntroduceMultiWordNames() {
+        #expect(names("采用 Objects365+GoldG 训练，并在 TEASER++ 上比较") == ["Objects365", "GoldG", "TEASER++"])
+        #expect(names("他们提出了一个名为 Vocabulary Unseen 的评估基准") == ["Vocabulary Unseen"])
+    }
+
     @Test func commonWordsAreNotNames() {
         #expect(names("You Only Look Once 与 TABLE 都不是方法名，DATASET 也不是") == [])
         #expect(names("报告了 mAP 指标，而 map 只是一个词") == ["mAP"])
