@@ -325,7 +325,9 @@ public struct MentionScanner: Sendable {
             guard run.contains(where: { $0.1 }), let first = run.first?.0 else { return }
             // Only a list of examples supports them: lists and scores alone add names whose
             // relations the model then guesses (uses −0.012 pooled when they counted).
-            let supported = text(first.offset - 12, first.offset).firstMatch(of: examplesBefore) != nil
+            let before = text(first.offset - 12, first.offset)
+            // 正如 X 所说 (as X says) introduces a source, not an example.
+            let supported = before.firstMatch(of: examplesBefore) != nil && !before.trimmedWhitespace().hasSuffix("正如")
             if supported { kept += run.filter(\.1).map(\.0) }
         }
         for item in all {

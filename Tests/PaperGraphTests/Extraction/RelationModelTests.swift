@@ -68,10 +68,10 @@ import Testing
         print(EvaluationReport.summaryTable([rules, learned]))
         #expect(learned.papers.f1 == 1)
         // Floors just under the figures in README: a change that loses pooled F1 fails here.
-        #expect(learned.entities.f1 >= 0.835)
+        #expect(learned.entities.f1 >= 0.85)
         #expect(learned.relations["proposes"]!.f1 >= 0.84)
         #expect(learned.relations["builds_on"]!.f1 >= 0.57)
-        #expect(learned.relations["uses"]!.f1 >= 0.42)
+        #expect(learned.relations["uses"]!.f1 >= 0.45)
         #expect(learned.relations["compares_with"]!.f1 >= 0.58)
         #expect(learned.relations["evaluates_on"]!.f1 >= 0.80)
         #expect(learned.lineage.f1 >= 0.58)
@@ -119,6 +119,7 @@ import Testing
         #expect(names("Dreamer 与 Genie 的关系") == [])
         #expect(names("例如 Animate Anyone Pro Max Edition 这样的系统") == [])
         #expect(names("如 Jain 等人的工作") == [])
+        #expect(names("正如 Rahima Khanam 在其综述中所说") == [])
     }
 
     @Test func aPlusJoinsTwoNamesAndNamingVerbsIntroduceMultiWordNames() {
