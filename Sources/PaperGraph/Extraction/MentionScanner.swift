@@ -103,6 +103,9 @@ public struct MentionScanner: Sendable {
 
     func isCommonWord(_ word: String) -> Bool { LexiconFiles.commonWords.contains(word.lowercased()) || gazetteer.isExcluded(word) }
 
+    /// A spaced size after a versioned name (SAM2.1 Large).
+    nonisolated(unsafe) static let spacedSize = /^\s(Large|Base|Small|Tiny|Huge|Giant)(?![\w\-])/
+
     /// A benchmark's edition after its name (GPQA Diamond, MMLU Pro).
     nonisolated(unsafe) static let editionPattern = /^\s(Pro|Diamond|Verified|Lite|Plus|Hard|Extended)(?![\w\-])/
 
@@ -244,6 +247,18 @@ public struct MentionScanner: Sendable {
                     found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind, offset: offset))
                     continue
                 }
+            }
+            // "SAM2.1 Large", "DINOv2 Base": a size after a versioned name is part of what the text names.
+            if after.first == " ", let initial = after.dropFirst().first, "LBSTHG".contains(initial), token.contains(where: \.isNumber),
+                token.first?.isLetter == true, let size = after.prefixMatch(of: Self.spacedSize),
+                gazetteer.entry(for: token).map({ $0.kind == .method }) ?? isNameShaped(token)
+            {
+                let joined = token + " " + size.output.1
+                let end = text.index(range.upperBound, offsetBy: size.output.0.count)
+                covered.append(range.lowerBound..<end)
+                let entry = gazetteer.entry(for: joined)
+                found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind ?? gazetteer.entry(for: token)?.kind, offset: offset))
+                continue
             }
             // "MMLU Pro", "GPQA Diamond": a benchmark's edition after its name. The edition's
             // initial is checked first: most tokens are followed by a space.

@@ -94,6 +94,8 @@ import Testing
         #expect(names("与 Moondream 3 和 Gemini 2.5 Pro 对比") == ["Moondream 3", "Gemini 2.5 Pro"])
         // A score after a name is not its version; a common word with a number is no name.
         #expect(names("StarVLA 98.0 的成绩见 Table 3") == ["StarVLA"])
+        // A spaced size after a versioned name is part of it; after a plain word it is not.
+        #expect(names("FooNet2 Large 在小输入下表现较差，FooNet Large 也是") == ["FooNet2 Large", "FooNet"])
     }
 
     @Test func aBenchmarksEditionIsPartOfItsName() {
