@@ -103,6 +103,7 @@ public struct MentionScanner: Sendable {
 
     func isCommonWord(_ word: String) -> Bool { LexiconFiles.commonWords.contains(word.lowercased()) || gazetteer.isExcluded(word) }
 
+    nonisolated(unsafe) static let sizeWord = /(?i)large|base|small|tiny|huge|giant|mini|nano|medium/
     /// A spaced size after a versioned name (SAM2.1 Large).
     nonisolated(unsafe) static let spacedSize = /^\s(Large|Base|Small|Tiny|Huge|Giant)(?![\w\-])/
 
@@ -293,8 +294,53 @@ public struct MentionScanner: Sendable {
             }
         }
         found.sort { $0.offset < $1.offset }
+        if text.unicodeScalars.contains("/") { found = withSlashedVariants(found, in: characters) }
         if !weak.isEmpty { found = Self.withSupportedWeakNames(weak, among: found, in: characters) }
         return found
+    }
+
+    /// `YOLOv10/v12/v13`, `CIFAR10/100`, `ARC-Easy/Challenge`: each part after a slash names a
+    /// sibling, written by its last segment (a version, a number, a hyphenated word).
+    func withSlashedVariants(_ mentions: [Mention], in characters: [Character]) -> [Mention] {
+        var out = mentions
+        for mention in mentions where mention.knownKind != .metric {
+            var base = mention.name
+            var at = mention.offset + mention.surface.count
+            while at + 1 < characters.count, characters[at] == "/" {
+                var end = at + 1
+                while end < characters.count, Self.isWordCharacter(characters[end]) || characters[end] == "." { end += 1 }
+                let part = String(characters[(at + 1)..<end])
+                guard !part.isEmpty, let variant = Self.sibling(of: base, by: part) else { break }
+                let entry = gazetteer.entry(for: variant)
+                out.append(Mention(surface: part, name: entry?.name ?? variant, knownKind: entry?.kind ?? mention.knownKind, offset: at + 1))
+                base = variant
+                at = end
+            }
+        }
+        return out.count == mentions.count ? mentions : out.sorted { $0.offset < $1.offset }
+    }
+
+    /// The sibling `part` names after a slash, or nil when it is not a last segment of `name`.
+    static func sibling(of name: String, by part: String) -> String? {
+        let first = part.first!
+        if first == "v" || first == "V", part.dropFirst().first?.isNumber == true, part.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }),
+            let v = name.lastIndex(where: { $0 == "v" || $0 == "V" }), name[name.index(after: v)...].allSatisfy({ $0.isNumber || $0 == "." }),
+            name.index(after: v) < name.endIndex
+        {
+            return String(name[..<v]) + part
+        }
+        if part.allSatisfy(\.isNumber), let last = name.last, last.isNumber, !name.contains(where: { $0 == " " }) {
+            var stem = Substring(name)
+            while let l = stem.last, l.isNumber { stem = stem.dropLast() }
+            return stem.isEmpty || stem.last == "-" ? nil : String(stem) + part
+        }
+        // (A size after a slash, ViT-5-Base/Large, is the same model: not a sibling.)
+        if first.isUppercase, part.count >= 3, part.allSatisfy({ $0.isLetter }), part.wholeMatch(of: Self.sizeWord) == nil,
+            let dash = name.lastIndex(of: "-"), dash > name.startIndex
+        {
+            return String(name[...dash]) + part
+        }
+        return nil
     }
 
     /// Separators between the members of a list of names: 、 , 和 与 及 以及 or and /.

@@ -127,6 +127,12 @@ import Testing
     @Test func aPlusJoinsTwoNamesAndNamingVerbsIntroduceMultiWordNames() {
         #expect(names("采用 Objects365+GoldG 训练，并在 TEASER++ 上比较") == ["Objects365", "GoldG", "TEASER++"])
         #expect(names("他们提出了一个名为 Vocabulary Unseen 的评估基准") == ["Vocabulary Unseen"])
+        // The parts after a slash name siblings by their last segment; a size names no sibling.
+        #expect(
+            names("超越了 FooDetv10/v12/v13、BarSet10/100 和 BazQA-Easy/Challenge") == [
+                "FooDetv10", "FooDetv12", "FooDetv13", "BarSet10", "BarSet100", "BazQA-Easy", "BazQA-Challenge",
+            ])
+        #expect(names("FooViT-5-Base/Large 的结果") == ["FooViT-5-Base"])
     }
 
     @Test func commonWordsAreNotNames() {
