@@ -93,6 +93,8 @@ public struct MentionScanner: Sendable {
     nonisolated(unsafe) static let seriesProductPattern =
         /^(?:\s(?!(?:AI|API|SDK|CLI|App|Apps|Team|Inc|Lab|Labs|The|And|For|With|In|On|Is)(?![\w\-]))(?:[A-Z][a-z]+|[A-Z]{2,3})(?![\w\-])){1,2}(?:\s[vV]?\d+(?:\.\d+)?(?![\w.%\/:]))?(?:\s(?:Pro|Flash|Plus|Max|Mini|Nano|Turbo|Preview|Lite|Ultra|Omni|Thinking|Instruct))*(?![\w\-])/
 
+    /// Two to four capitalised words.
+    nonisolated(unsafe) static let capitalisedWords = /[A-Z][A-Za-z0-9\-]*(?: [A-Z][A-Za-z0-9\-]*){1,3}/
     /// The naming verbs of `namedPhrase`, checked as literals first.
     static let namingWords = KeywordSet(["名为", "称为", "称之为", "命名为", "叫做", "dubbed", "called", "named"])
     /// A multi-word name after a naming verb (名为 Vocabulary Unseen, dubbed Shape of Motion).
@@ -176,6 +178,17 @@ public struct MentionScanner: Sendable {
                         surface: phrase, name: entry?.name ?? phrase, knownKind: entry?.kind, offset: text.distance(from: text.startIndex, to: range.lowerBound)
                     ))
             }
+        }
+
+        // A code span of capitalised words names a thing: `Cubify Anything`, `Flatten Window`.
+        for span in sentence.codeSpans where span.contains(" ") && span.wholeMatch(of: Self.capitalisedWords) != nil {
+            guard let range = text.range(of: span), !covered.contains(where: { $0.overlaps(range) }),
+                span.split(separator: " ").contains(where: { !isCommonWord(String($0)) })
+            else { continue }
+            covered.append(range)
+            let entry = gazetteer.entry(for: span)
+            found.append(
+                Mention(surface: span, name: entry?.name ?? span, knownKind: entry?.kind, offset: text.distance(from: text.startIndex, to: range.lowerBound)))
         }
 
         // 2. Tokens: gazetteer names, then name-shaped unknowns. A title in capitals

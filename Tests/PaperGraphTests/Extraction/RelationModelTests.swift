@@ -86,8 +86,8 @@ import Testing
 @Suite struct NameShapeTests {
     let scanner = MentionScanner()
 
-    func names(_ text: String) -> [String] {
-        scanner.mentions(in: Sentence(text: text, line: 1, codeSpans: [])).map(\.name)
+    func names(_ text: String, code: [String] = []) -> [String] {
+        scanner.mentions(in: Sentence(text: text, line: 1, codeSpans: code)).map(\.name)
     }
 
     @Test func spacedVersionsAndTiersAreOneName() {
@@ -133,6 +133,9 @@ import Testing
                 "FooDetv10", "FooDetv12", "FooDetv13", "BarSet10", "BarSet100", "BazQA-Easy", "BazQA-Challenge",
             ])
         #expect(names("FooViT-5-Base/Large 的结果") == ["FooViT-5-Base"])
+        // A code span of capitalised words is a name; the same words as plain text are not.
+        #expect(names("利用 Cubify Anything 生成提议", code: ["Cubify Anything"]) == ["Cubify Anything"])
+        #expect(names("利用 Cubify Anything 生成提议") == [])
     }
 
     @Test func commonWordsAreNotNames() {
