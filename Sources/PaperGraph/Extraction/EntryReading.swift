@@ -249,7 +249,8 @@ struct EntryReading {
                     }
                     let id = EntityName.id(for: name)
                     let isInternal = mention.knownKind == nil && internalNames.contains(key)
-                    let registration = Registration(name: name, surface: mention.surface, known: mention.knownKind, vote: vote, weight: weight)
+                    let registration = Registration(
+                        name: name, surface: mention.spellsName ? mention.surface : name, known: mention.knownKind, vote: vote, weight: weight)
                     occurrences.append(
                         (
                             Occurrence(

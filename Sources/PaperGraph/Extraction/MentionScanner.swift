@@ -10,6 +10,8 @@ public struct Mention: Sendable, Equatable {
     public var knownKind: EntityKind?
     /// Character offset of the mention in the sentence.
     public var offset: Int
+    /// Whether the surface spells the name (not so for `v12` in `YOLOv10/v12`): only then is it an alias.
+    public var spellsName = true
 }
 
 /// A `Full Name (ABBR)` definition found in the text.
@@ -325,7 +327,8 @@ public struct MentionScanner: Sendable {
                 let part = String(characters[(at + 1)..<end])
                 guard !part.isEmpty, let variant = Self.sibling(of: base, by: part) else { break }
                 let entry = gazetteer.entry(for: variant)
-                out.append(Mention(surface: part, name: entry?.name ?? variant, knownKind: entry?.kind ?? mention.knownKind, offset: at + 1))
+                out.append(
+                    Mention(surface: part, name: entry?.name ?? variant, knownKind: entry?.kind ?? mention.knownKind, offset: at + 1, spellsName: false))
                 base = variant
                 at = end
             }
