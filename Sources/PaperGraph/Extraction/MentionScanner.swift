@@ -164,33 +164,25 @@ public struct MentionScanner: Sendable {
             }
         }
 
-        // Multi-word names the text introduces by name: 名为 Vocabulary Unseen. (A gloss such as
-        // 激活截顶（Activation Capping）is most often a part of the paper's method: entities −0.012 as names.)
-        if Self.namingWords.occurs(in: text) {
-            for match in text.matches(of: Self.namedPhrase) {
-                let range = match.output.1.startIndex..<match.output.1.endIndex
-                let phrase = String(match.output.1)
-                guard !covered.contains(where: { $0.overlaps(range) }), !gazetteer.isExcluded(phrase),
-                    phrase.split(separator: " ").contains(where: { !isCommonWord(String($0)) })
-                else { continue }
-                covered.append(range)
-                let entry = gazetteer.entry(for: phrase)
-                found.append(
-                    Mention(
-                        surface: phrase, name: entry?.name ?? phrase, knownKind: entry?.kind, offset: text.distance(from: text.startIndex, to: range.lowerBound)
-                    ))
-            }
-        }
-
-        // A code span of capitalised words names a thing: `Cubify Anything`, `Flatten Window`.
-        for span in sentence.codeSpans where span.contains(" ") && span.wholeMatch(of: Self.capitalisedWords) != nil {
-            guard let range = text.range(of: span), !covered.contains(where: { $0.overlaps(range) }),
-                span.split(separator: " ").contains(where: { !isCommonWord(String($0)) })
-            else { continue }
+        // Multi-word names: after a naming verb (名为 Vocabulary Unseen) and code spans of
+        // capitalised words (`Cubify Anything`). (A gloss such as 激活截顶（Activation Capping）
+        // is most often a part of the paper's method: entities −0.012 as names.)
+        func addPhrase(_ range: Range<String.Index>) {
+            let phrase = String(text[range])
+            guard !covered.contains(where: { $0.overlaps(range) }), !gazetteer.isExcluded(phrase),
+                phrase.split(separator: " ").contains(where: { !isCommonWord(String($0)) })
+            else { return }
             covered.append(range)
-            let entry = gazetteer.entry(for: span)
+            let entry = gazetteer.entry(for: phrase)
             found.append(
-                Mention(surface: span, name: entry?.name ?? span, knownKind: entry?.kind, offset: text.distance(from: text.startIndex, to: range.lowerBound)))
+                Mention(
+                    surface: phrase, name: entry?.name ?? phrase, knownKind: entry?.kind, offset: text.distance(from: text.startIndex, to: range.lowerBound)))
+        }
+        if Self.namingWords.occurs(in: text) {
+            for match in text.matches(of: Self.namedPhrase) { addPhrase(match.output.1.startIndex..<match.output.1.endIndex) }
+        }
+        for span in sentence.codeSpans where span.contains(" ") && span.wholeMatch(of: Self.capitalisedWords) != nil {
+            if let range = text.range(of: span) { addPhrase(range) }
         }
 
         // 2. Tokens: gazetteer names, then name-shaped unknowns. A title in capitals
