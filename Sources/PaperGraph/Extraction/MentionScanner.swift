@@ -223,6 +223,16 @@ public struct MentionScanner: Sendable {
                 }
             }
             let offset = offset(of: range.lowerBound)
+            /// The token and the `length` characters after it read as one name, unless that span
+            /// overlaps a name already found; `kind` when the gazetteer knows only the token.
+            func addJoined(_ joined: String, through length: Int, kind: EntityKind? = nil) -> Bool {
+                let end = text.index(range.upperBound, offsetBy: length)
+                guard !covered.contains(where: { $0.overlaps(range.lowerBound..<end) }) else { return false }
+                covered.append(range.lowerBound..<end)
+                let entry = gazetteer.entry(for: joined)
+                found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind ?? kind, offset: offset))
+                return true
+            }
             // "Claude Opus 4.5", "Gemini Robotics ER": a product line's release named by words after the series.
             if after.first == " ", let initial = after.dropFirst().first, initial.isUppercase, initial.isASCII,
                 LexiconFiles.modelSeries.contains(EntityName.normalise(token)),
@@ -232,14 +242,7 @@ public struct MentionScanner: Sendable {
                 after[product.range.upperBound...].prefixMatch(of: Self.definitionFollows) == nil,
                 range.lowerBound == text.startIndex || !"(（".contains(text[text.index(before: range.lowerBound)])
             {
-                let joined = token + product.output.replacing(Self.spaces, with: " ")
-                let end = text.index(range.upperBound, offsetBy: product.output.count)
-                if !covered.contains(where: { $0.overlaps(range.lowerBound..<end) }) {
-                    covered.append(range.lowerBound..<end)
-                    let entry = gazetteer.entry(for: joined)
-                    found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind, offset: offset))
-                    continue
-                }
+                if addJoined(token + product.output.replacing(Self.spaces, with: " "), through: product.output.count) { continue }
             }
             // "Moondream 3", "Gemini 2.5 Flash": a name, a spaced version, and tiers, read as one name.
             // A score after a name (StarVLA 98.0, FID 6.47) is not a version: one digit, or d.d.
@@ -247,26 +250,14 @@ public struct MentionScanner: Sendable {
                 gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? (isNameShaped(token) || isCapitalisedWord(token)),
                 let version = after.prefixMatch(of: Self.versionTierPattern)
             {
-                let joined = token + version.output.replacing(Self.spaces, with: " ")
-                let end = text.index(range.upperBound, offsetBy: version.output.count)
-                if !covered.contains(where: { $0.overlaps(range.lowerBound..<end) }) {
-                    covered.append(range.lowerBound..<end)
-                    let entry = gazetteer.entry(for: joined)
-                    found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind, offset: offset))
-                    continue
-                }
+                if addJoined(token + version.output.replacing(Self.spaces, with: " "), through: version.output.count) { continue }
             }
             // "SAM2.1 Large", "DINOv2 Base": a size after a versioned name is part of what the text names.
             if after.first == " ", let initial = after.dropFirst().first, "LBSTHG".contains(initial), token.contains(where: \.isNumber),
                 token.first?.isLetter == true, let size = after.prefixMatch(of: Self.spacedSize),
                 gazetteer.entry(for: token).map({ $0.kind == .method }) ?? isNameShaped(token)
             {
-                let joined = token + " " + size.output.1
-                let end = text.index(range.upperBound, offsetBy: size.output.0.count)
-                covered.append(range.lowerBound..<end)
-                let entry = gazetteer.entry(for: joined)
-                found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind ?? gazetteer.entry(for: token)?.kind, offset: offset))
-                continue
+                if addJoined(token + " " + size.output.1, through: size.output.0.count, kind: gazetteer.entry(for: token)?.kind) { continue }
             }
             // "MMLU Pro", "GPQA Diamond": a benchmark's edition after its name. The edition's
             // initial is checked first: most tokens are followed by a space.
@@ -275,12 +266,7 @@ public struct MentionScanner: Sendable {
                 let edition = after.prefixMatch(of: Self.editionPattern),
                 gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? isNameShaped(token)
             {
-                let joined = token + " " + edition.output.1
-                let end = text.index(range.upperBound, offsetBy: edition.output.0.count)
-                covered.append(range.lowerBound..<end)
-                let entry = gazetteer.entry(for: joined)
-                found.append(Mention(surface: joined, name: entry?.name ?? joined, knownKind: entry?.kind, offset: offset))
-                continue
+                if addJoined(token + " " + edition.output.1, through: edition.output.0.count) { continue }
             }
             if let entry = gazetteer.entry(for: token) {
                 // "map" is not mAP, "Once" in a title is not the ONCE dataset: a name spelled as a common word counts only as written.

@@ -48,13 +48,17 @@ import Testing
         #expect(!Lineage.encodes(child: "VGGT", parent: "VGGT"))
     }
 
+    /// The extraction of a digest with this body, and its lineage as `child ← parent` ids.
+    static func lineage(of body: [String]) -> (Extraction, Set<String>) {
+        let extraction = RuleExtractor().extract(RelationFrameTests.digest(body: body))
+        return (extraction, Set(extraction.edges.filter { $0.relation == .derived_from }.map { "\($0.source) ← \($0.target)" }))
+    }
+
     @Test func versionSeriesChainAndProductLinesParentNothing() {
-        let extraction = RuleExtractor().extract(
-            RelationFrameTests.digest(body: [
-                "ToyNet 与 Qwen、Qwen2、Qwen3 和 Qwen-Edit 对比。",
-                "它也优于 π0、π0.5、Gemini 2.5 和 Gemini-3-Pro。",
-            ]))
-        let links = Set(extraction.edges.filter { $0.relation == .derived_from }.map { "\($0.source) ← \($0.target)" })
+        let (_, links) = Self.lineage(of: [
+            "ToyNet 与 Qwen、Qwen2、Qwen3 和 Qwen-Edit 对比。",
+            "它也优于 π0、π0.5、Gemini 2.5 和 Gemini-3-Pro。",
+        ])
         // Versions of one series chain; a release named by its product line is not its child.
         #expect(links.contains("entity:qwen3 ← entity:qwen2"))
         #expect(!links.contains("entity:qwen2 ← entity:qwen"))
@@ -65,12 +69,10 @@ import Testing
     }
 
     @Test func aPlainWordInsideANameIsNoAncestorAndMakersAreNoEntities() {
-        let extraction = RuleExtractor().extract(
-            RelationFrameTests.digest(body: [
-                "ToyNet 与多视图扩散模型（如 Dream、MVDream 和 DreamFusion）进行了对比。",
-                "阿里巴巴 Qwen 团队也报告了类似结论。",
-            ]))
-        let links = Set(extraction.edges.filter { $0.relation == .derived_from }.map { "\($0.source) ← \($0.target)" })
+        let (extraction, links) = Self.lineage(of: [
+            "ToyNet 与多视图扩散模型（如 Dream、MVDream 和 DreamFusion）进行了对比。",
+            "阿里巴巴 Qwen 团队也报告了类似结论。",
+        ])
         #expect(
             Set(extraction.entities.map(\.id)).isSuperset(of: ["entity:dream", "entity:mvdream", "entity:dreamfusion"]),
             "\(extraction.entities.map(\.id)) \(links)")
