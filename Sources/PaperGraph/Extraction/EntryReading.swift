@@ -230,7 +230,9 @@ struct EntryReading {
                     var vote: EntityKind? = nil
                     var weight = 2
                     if mention.knownKind == nil {
-                        if RelationCues.metricBefore.matches(ownBefore) {
+                        if RelationCues.metricBefore.matches(ownBefore)
+                            || (after.contains("指标") || after.contains("metric")) && RelationCues.metricAfter.matches(after)
+                        {
                             vote = .metric
                         } else if gazetteer.family(of: name)?.kind == .dataset {
                             // A split or version of a known dataset is a dataset.

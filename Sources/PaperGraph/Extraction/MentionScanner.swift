@@ -123,7 +123,9 @@ public struct MentionScanner: Sendable {
         return !gazetteer.isExcluded(token) && !LexiconFiles.commonWords.contains(token.lowercased())
     }
     nonisolated(unsafe) static let sizePattern =
-        /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
+        /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|\d+(\.\d+)?b-a\d+(\.\d+)?b|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
+    /// Quantisation settings (W4A4, W8A8KV8): bit widths, not names.
+    nonisolated(unsafe) static let bitWidths = /^(?i)w\d+a\d+(kv\d+)?$/
     /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric.
     nonisolated(unsafe) static let descriptiveSuffix =
         /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise|accelerated|efficient|oriented|centered)$/
@@ -401,6 +403,7 @@ public struct MentionScanner: Sendable {
         guard token.count >= 2, !gazetteer.isExcluded(token), !LexiconFiles.commonWords.contains(token.lowercased()) else { return false }
         let startsWithDigit = token.first?.isNumber == true
         if startsWithDigit || "vVtTiIxX".contains(token.first!), token.wholeMatch(of: Self.sizePattern) != nil { return false }
+        if token.first == "W" || token.first == "w", token.wholeMatch(of: Self.bitWidths) != nil { return false }
         // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.
         if token.contains(Character("+")), !token.hasSuffix("+"),
             token.split(separator: "+").allSatisfy({ gazetteer.isExcluded(String($0)) || !isNameShaped(String($0)) })

@@ -80,6 +80,8 @@ enum RelationCues {
     static let datasetNear = CueLexicon.keywords("datasetNear")
     /// Just before a name defined in parentheses: it is a measure (相对旋转误差（RRE）).
     static let metricBefore = CueLexicon.pattern("metricBefore")
+    /// A name the text calls a metric: 提出了 X 指标, the X metric.
+    static let metricAfter = CueLexicon.pattern("metricAfter")
     /// Name shapes that are datasets or benchmarks.
     static let datasetName = CueLexicon.pattern("datasetName")
 

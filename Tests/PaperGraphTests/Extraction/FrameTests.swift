@@ -150,6 +150,20 @@ import Testing
         #expect(Gazetteer.standard.family(of: "FooBar") == nil)
     }
 
+    @Test func sizesAndBitWidthsAreNotNames() {
+        #expect(names("在 FooLM（4B 和 30B-A3B）上进行 W4A4 与 W8A8KV8 量化") == ["FooLM"])
+        #expect(names("FooLM-30B-A3B 每个 token 只激活约 3B 参数") == ["FooLM-30B-A3B"])
+    }
+
+    @Test func aNameTheTextCallsAMetricIsReportedNotProposed() {
+        let extraction = RuleExtractor().extract(
+            RelationFrameTests.digest(body: ["为了公平评估，文章提出了 ToyScore 指标，并在 ToyBench 数据集上进行了实验。"]))
+        let kinds = Dictionary(uniqueKeysWithValues: extraction.entities.map { ($0.name, $0.kind) })
+        #expect(kinds["ToyScore"] == .metric)
+        let toyScore = extraction.edges.filter { $0.target == "entity:toyscore" }.map(\.relation)
+        #expect(toyScore == [.reports])
+    }
+
     @Test func aPartDefinedByTheEntryNeverParentsByItsNameAlone() {
         // HRL-Nav's entry defines HRL as one of its parts (分层强化学习（HRL）).
         let extraction = RuleExtractor().extract(
