@@ -176,7 +176,8 @@ struct Lineage {
 
         var edges: [ExtractedEdge] = []
         for child in parents.keys.sorted() {
-            for (parent, evidence) in parents[child]!.sorted(by: { $0.key < $1.key }) {
+            // Each the other's parent (HyVLA ← HyVLA-0.5 and back): two names of one model, not descent.
+            for (parent, evidence) in parents[child]!.sorted(by: { $0.key < $1.key }) where parents[parent]?[child] == nil {
                 edges.append(ExtractedEdge(source: child, target: parent, relation: .derived_from, line: evidence.0, evidence: evidence.1))
             }
         }

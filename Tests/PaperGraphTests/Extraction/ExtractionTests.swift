@@ -81,6 +81,19 @@ import Testing
         #expect(!extraction.edges.contains { $0.target == "entity:qwen" })
     }
 
+    @Test func twoNamesOfOneModelAreNotEachOthersParent() {
+        let extraction = RuleExtractor().extract(
+            RelationFrameTests.digest(
+                heading: "ToyVLA-0.5：一个虚构的机器人模型",
+                body: ["ToyVLA-0.5 试图走完这条路径。", "ToyVLA 的第一个关键决策是数据从何而来。", "在 RoboTwin 上，ToyVLA 以 90.9% 的成功率领先。"]))
+        let links = Set(extraction.edges.filter { $0.relation == .derived_from }.map { "\($0.source) ← \($0.target)" })
+        for link in links {
+            let parts = link.components(separatedBy: " ← ")
+            #expect(!links.contains("\(parts[1]) ← \(parts[0])"), "\(links)")
+        }
+        #expect(!links.contains("entity:toyvla ← entity:toyvla05"), "\(links)")
+    }
+
     @Test func ownFixtureGivesRelationsAndLineageWithEvidence() throws {
         let store = try GraphStore()
         let result = Ingestor(store: store).ingest(file: TestPaths.fixture("relations.md"))

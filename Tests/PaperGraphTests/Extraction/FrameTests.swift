@@ -152,7 +152,8 @@ import Testing
 
     @Test func sizesAndBitWidthsAreNotNames() {
         #expect(names("在 FooLM（4B 和 30B-A3B）上进行 W4A4 与 W8A8KV8 量化") == ["FooLM"])
-        #expect(names("FooLM-30B-A3B 每个 token 只激活约 3B 参数") == ["FooLM-30B-A3B"])
+        #expect(names("FooLM-30B-A3B 每个 token 只激活约 3B 参数，不要将 A3B 误读为显存预算") == ["FooLM-30B-A3B"])
+        #expect(names("FooLM-30B-Instruct 在难题上提升更大（30B-Instruct：+23.0pp）") == ["FooLM-30B-Instruct"])
     }
 
     @Test func aNameTheTextCallsAMetricIsReportedNotProposed() {
