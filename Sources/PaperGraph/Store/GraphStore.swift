@@ -85,6 +85,12 @@ public final class GraphStore: Sendable {
             // A page cache large enough for the indexes a write walks on a large archive
             // (SQLite's default is 2 MB); memory grows only as pages are read.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // A digest's write dirties a few thousand index pages of a large archive, many of
+            // them the same pages the next digest dirties: checkpointing every 20,000 pages
+            // (80 MB of log) instead of every 1,000 copies each into the file once per many
+            // digests (10× ingest 106–113 s → 96–98 s; one digest unchanged, the log is
+            // checkpointed when the last connection closes).
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 20000")
             // PAPERGRAPH_SLOW_SQL=MS prints every statement slower than MS milliseconds to stderr.
             if let limit = ProcessInfo.processInfo.environment["PAPERGRAPH_SLOW_SQL"].flatMap(Double.init) {
                 db.trace(options: .profile) { event in
