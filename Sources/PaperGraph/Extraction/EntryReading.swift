@@ -231,7 +231,7 @@ struct EntryReading {
                     var weight = 2
                     if mention.knownKind == nil {
                         if RelationCues.metricBefore.matches(ownBefore)
-                            || (after.contains("指标") || after.contains("metric")) && RelationCues.metricAfter.matches(after)
+                            || Self.mayStartMetricWord(after) && RelationCues.metricAfter.matches(after)
                         {
                             vote = .metric
                         } else if gazetteer.family(of: name)?.kind == .dataset {
@@ -536,6 +536,12 @@ struct EntryReading {
         if known == nil, Self.isWeakShape(name) { features.insert("shape:words") }
         for occurrence in candidate.occurrences { features.formUnion(occurrence.features) }
         return features
+    }
+
+    /// The cheap guard before `metricAfter`: a metric word (指标, 评价指标, metric) can begin the text.
+    static func mayStartMetricWord(_ text: String) -> Bool {
+        guard let first = text.first(where: { !$0.isWhitespace && $0 != "）" && $0 != ")" }) else { return false }
+        return first == "指" || first == "评" || first == "度" || first == "m" || first == "M"
     }
 
     static func endsWithCompareWord(_ text: String) -> Bool {

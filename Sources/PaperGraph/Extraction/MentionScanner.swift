@@ -122,13 +122,16 @@ public struct MentionScanner: Sendable {
         else { return false }
         return !gazetteer.isExcluded(token) && !LexiconFiles.commonWords.contains(token.lowercased())
     }
+    /// Sizes, units, versions and counts, not names: `7B`, `v2`, `16-bit`; a size with its
+    /// active parameters or a tier and no model (`30B-A3B`, `30B-Instruct`); active parameters
+    /// (`A3B`) and quantisation settings (`W4A4`, `W8A8KV8`).
     nonisolated(unsafe) static let sizePattern =
-        /^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?|\d+(\.\d+)?b-a\d+(\.\d+)?b|top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?)$/
-    /// Quantisation settings (W4A4, W8A8KV8, W4A4G4) and active parameters (A3B): sizes, not names.
-    nonisolated(unsafe) static let sizeNotation = /^(?i)(w\d+a\d+([a-z]{1,2}\d+)*|a\d+(\.\d+)?b)$/
-    /// A size with a tier and no model (30B-Instruct, 8B-Base): a short reference to a sibling size.
-    nonisolated(unsafe) static let sizeAndTier =
-        /^\d+(\.\d+)?[BMK](-A\d+(\.\d+)?B)?-(Instruct|Chat|Base|Thinking|Preview|Pro|Flash|Plus|Max|Mini|Turbo|Coder|VL|Omni)$/
+        #/
+        ^(?i)(\d+(\.\d+)?(k|m|b|t|x|d|p|hz|khz|mhz|ghz|kb|mb|gb|tb|w|mw|kw|ms|s|fps|cm|mm|km|nm|ma|mah|v)|v\d+(\.\d+)*|\d+(\.\d+)?%?
+        |top-?\d+|[ivx]+|\d+-(bit|dof|shot|way|step|view|frame|layer|stage)s?
+        |\d+(\.\d+)?[bmk](-a\d+(\.\d+)?b)?(-(instruct|chat|base|thinking|preview|pro|flash|plus|max|mini|turbo|coder|vl|omni))?
+        |w\d+a\d+([a-z]{1,2}\d+)*|a\d+(\.\d+)?b)$
+        /#
     /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric.
     nonisolated(unsafe) static let descriptiveSuffix =
         /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise|accelerated|efficient|oriented|centered)$/
@@ -405,9 +408,7 @@ public struct MentionScanner: Sendable {
     public func isNameShaped(_ token: String) -> Bool {
         guard token.count >= 2, !gazetteer.isExcluded(token), !LexiconFiles.commonWords.contains(token.lowercased()) else { return false }
         let startsWithDigit = token.first?.isNumber == true
-        if startsWithDigit || "vVtTiIxX".contains(token.first!), token.wholeMatch(of: Self.sizePattern) != nil { return false }
-        if "WwAa".contains(token.first!), token.wholeMatch(of: Self.sizeNotation) != nil { return false }
-        if startsWithDigit, token.contains(Character("-")), token.wholeMatch(of: Self.sizeAndTier) != nil { return false }
+        if startsWithDigit || "vVtTiIxXwWaA".contains(token.first!), token.wholeMatch(of: Self.sizePattern) != nil { return false }
         // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.
         if token.contains(Character("+")), !token.hasSuffix("+"),
             token.split(separator: "+").allSatisfy({ gazetteer.isExcluded(String($0)) || !isNameShaped(String($0)) })
