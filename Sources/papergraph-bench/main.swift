@@ -115,9 +115,12 @@ print(
         + "\(ProcessInfo.processInfo.activeProcessorCount) cores; whole-process figures, \(runs) runs per query")
 
 // cmark alone on the same files, in this process: the floor ingest is compared with.
-var texts: [String] = []
-for file in files { if let (text, _) = try? DigestFiles.read(file) { texts.append(text) } }
-let cmark = (0..<3).map { _ in seconds { for text in texts { _ = MarkdownParser.parse(text) } } }.min()!
+let texts: [String] = files.compactMap { file in (try? DigestFiles.read(file)).map(\.0) }
+/// The cmark parse of the corpus, fastest of three: the floor ingest is compared with, and a
+/// probe of this machine's speed at the moment (this VM's speed drifts by up to 2× within an hour).
+func cmarkParse() -> Double { (0..<3).map { _ in seconds { for text in texts { _ = MarkdownParser.parse(text) } } }.min()! }
+let cmark = cmarkParse()
+var probes: [Int: Double] = [:]
 
 var ingestTimes: [Int: Double] = [:]
 var databases: [Int: String] = [:]
@@ -173,8 +176,10 @@ for scale in scales {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
     print("")
     print("\(scale)× the corpus (\(files.count * scale) digests)")
+    let before = cmarkParse()
     let ingest = run(["ingest", "-q", "--db", db, folder.path])
     ingestTimes[scale] = ingest.seconds
+    probes[scale] = (before + cmarkParse()) / 2
     databases[scale] = db
     let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
     line(
@@ -221,9 +226,16 @@ print("")
 print("Ratios")
 line("  cmark parse of the corpus (in process)", String(format: "%.2f s", cmark))
 if let one = ingestTimes[1] {
-    line("  1× ingest / cmark parse", String(format: "%.1f×", one / cmark))
+    line("  1× ingest / cmark parse", String(format: "%.1f× (%.1f× against the cmark parse timed beside it)", one / cmark, one / (probes[1] ?? cmark)))
     for scale in scales where scale > 1 {
         if let t = ingestTimes[scale] { line("  \(scale)× ingest / 1× ingest", String(format: "%.2f× (linear would be %d×)", t / one, scale)) }
+        // Each ingest against the cmark parse timed on either side of it: the ratio with the
+        // machine's drift between the two ingests taken out.
+        if let t = ingestTimes[scale], let p = probes[scale], let p1 = probes[1] {
+            line(
+                "  \(scale)× / 1×, speed-adjusted",
+                String(format: "%.2f× (cmark beside the ingests %.2f s and %.2f s)", (t / p) / (one / p1), p1, p))
+        }
     }
 }
 if scales.count > 1, let small = scales.first, let large = scales.last {
