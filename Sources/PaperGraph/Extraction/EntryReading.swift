@@ -10,6 +10,9 @@ struct EntryReading {
     let internalNames: Set<String>
     /// Normalised full name → its abbreviation, from `Full Name (ABBR)`.
     let abbreviations: [String: String]
+    /// Known acronyms (normalised) the entry spells out: their sense is read before they are linked.
+    let spelledAcronyms: Set<String>
+    static let senses = AcronymSenses.standard
     /// Each sentence's mentions, scanned once.
     let mentionLists: [[Mention]]
     /// The name the entry gives the paper's contribution, if any.
@@ -35,8 +38,22 @@ struct EntryReading {
             definitions.filter { $0.isInternal && gazetteer.entry(for: $0.abbreviation) == nil }
                 .map { EntityName.normalise($0.abbreviation) })
         var abbreviations: [String: String] = [:]
-        for d in definitions where !d.isInternal { abbreviations[EntityName.normalise(d.full)] = d.abbreviation }
+        var spelledAcronyms = Set<String>()
+        for d in definitions {
+            guard let known = gazetteer.entry(for: d.abbreviation) else {
+                if !d.isInternal { abbreviations[EntityName.normalise(d.full)] = d.abbreviation }
+                continue
+            }
+            spelledAcronyms.insert(EntityName.normalise(known.name))
+            // A full name that gives a known acronym another sense does not name the known entity.
+            switch Self.senses.meaning(of: d, entry: known) {
+            case .gazetteer: if !d.isInternal { abbreviations[EntityName.normalise(d.full)] = d.abbreviation }
+            case .none: break
+            case .entity(_, let name): abbreviations[EntityName.normalise(d.full)] = name
+            }
+        }
         self.abbreviations = abbreviations
+        self.spelledAcronyms = spelledAcronyms
         mentionLists = sentences.map { scanner.mentions(in: $0) }
         paperName = findPaperName()
         let collected = collectOccurrences()
@@ -169,6 +186,13 @@ struct EntryReading {
     private func collectOccurrences() -> [(Occurrence, Registration)] {
         var occurrences: [(Occurrence, Registration)] = []
         let gazetteer = scanner.gazetteer
+        var lowered: String?
+        func entryText() -> String {
+            if let lowered { return lowered }
+            let text = sentences.map(\.text).joined(separator: "\n").lowercased()
+            lowered = text
+            return text
+        }
         for (sentenceIndex, (sentence, sentenceMentions)) in zip(sentences, mentionLists).enumerated() {
             let text = Array(sentence.text)
             // Abbreviations defined as parts of the paper stay candidates: the model, not the
@@ -207,7 +231,22 @@ struct EntryReading {
                     RelationCues.datasetNear.occurs(in: chainWindow)
                     || chain.contains { mentions[$0].knownKind == .dataset }
                 for index in chain {
-                    let mention = mentions[index]
+                    var mention = mentions[index]
+                    // An acronym known in one sense may be used in another here (超分辨率（SR）).
+                    if mention.knownKind != nil, mention.surface == mention.name,
+                        Self.senses.isAmbiguous(mention.name) || !spelledAcronyms.isEmpty && spelledAcronyms.contains(EntityName.normalise(mention.name)),
+                        let known = gazetteer.entry(for: mention.name)
+                    {
+                        switch Self.senses.meaning(
+                            of: known, at: mention.offset, length: mention.surface.count, in: text, definitions: definitions, entryText: entryText)
+                        {
+                        case .gazetteer: break
+                        case .none: continue
+                        case .entity(let kind, let name):
+                            mention.knownKind = kind
+                            mention.name = name
+                        }
+                    }
                     let key = EntityName.normalise(mention.surface)
                     let name =
                         mention.knownKind != nil
@@ -285,7 +324,15 @@ struct EntryReading {
             if occurrence.isInternal { registry.markInternal(occurrence.id) }
         }
         for d in definitions where !d.isInternal {
-            let id = EntityName.id(for: gazetteer.entry(for: d.abbreviation)?.name ?? d.abbreviation)
+            var name = d.abbreviation
+            if let known = gazetteer.entry(for: d.abbreviation) {
+                switch Self.senses.meaning(of: d, entry: known) {
+                case .gazetteer: name = known.name
+                case .none: continue
+                case .entity(_, let sense): name = sense
+                }
+            }
+            let id = EntityName.id(for: name)
             if registry.items[id] != nil { registry.addAlias(d.full, to: id) }
         }
 

@@ -196,6 +196,22 @@ import Testing
         for name in ["VGGT-Long", "FastVGGT", "QuantVGGT", "VGGT-SLAM", "InfiniteVGGT"] { #expect(names.contains(name), "\(name)") }
     }
 
+    @Test(.enabled(if: TestPaths.hasWeek49)) func anAcronymUsedInTwoSensesIsTwoThings() throws {
+        let store = try TestCorpus.store.get()
+        let summaries = try store.entities()
+        func aliases(_ name: String) -> Set<String> {
+            Set(summaries.first { $0.entity.name == name }.map { $0.aliases.map { $0.lowercased() } } ?? [])
+        }
+        // Success rate and super-resolution; masked autoencoder and mean absolute error.
+        #expect(summaries.contains { $0.entity.name == "SR" && $0.entity.kind == .metric })
+        #expect(aliases("SR").isDisjoint(with: ["super-resolution", "scene rendering"]), "\(aliases("SR"))")
+        #expect(!aliases("MAE").contains("mean angular error"), "\(aliases("MAE"))")
+        #expect(summaries.contains { $0.entity.name == "MAE (Mean Absolute Error)" && $0.entity.kind == .metric })
+        // Large reasoning models are a class of models, not the Large Reconstruction Model.
+        let lrm = try store.papers(PaperFilter(entity: "LRM"))
+        #expect(!lrm.isEmpty && lrm.count < 10, "\(lrm.count)")
+    }
+
     @Test(.enabled(if: TestPaths.hasWeek49)) func noEntityIsACommonEnglishWord() throws {
         let store = try TestCorpus.store.get()
         var offenders: [String] = []
@@ -207,5 +223,64 @@ import Testing
             }
         }
         #expect(offenders.isEmpty, "\(offenders)")
+    }
+}
+
+@Suite struct AcronymSenseTests {
+    static func extraction(_ body: String) -> Extraction {
+        RuleExtractor().extract(RelationFrameTests.digest(body: [body]))
+    }
+
+    static func entity(_ id: String, in extraction: Extraction) -> ExtractedEntity? {
+        extraction.entities.first { $0.id == id }
+    }
+
+    @Test func theWordsBeforeAnAcronymChooseItsSense() throws {
+        // The gazetteer's sense: SR is a success rate.
+        let rate = Self.extraction("ToyNet 的成功率（SR）达到 60%，超过 FooNav。")
+        #expect(Self.entity("entity:sr", in: rate)?.kind == .metric)
+        #expect(rate.edges.contains { $0.relation == .reports && $0.target == "entity:sr" })
+        // Super-resolution is a task: no entity.
+        let task = Self.extraction("ToyNet 在超分辨率（SR）任务上超越了 FooSR。")
+        #expect(Self.entity("entity:sr", in: task) == nil, "\(task.entities.map(\.id))")
+        #expect(Self.entity("entity:foosr", in: task) != nil)
+        // A mean absolute error is a metric of its own, not the masked autoencoder.
+        let error = Self.extraction("ToyNet 的平均绝对误差（MAE）为 0.2，优于 FooNet。")
+        #expect(Self.entity("entity:mae", in: error) == nil)
+        let metric = try #require(Self.entity("entity:mae(meanabsoluteerror)", in: error))
+        #expect(metric.kind == .metric && metric.name == "MAE (Mean Absolute Error)" && metric.aliases.contains("MAE"))
+        let method = Self.extraction("ToyNet 借鉴了掩码自编码器（MAE）的思想。")
+        #expect(Self.entity("entity:mae", in: method)?.kind == .method)
+    }
+
+    @Test func anEntryThatSpeaksOfAnotherSenseKeepsItForBareMentions() {
+        // No gloss beside `SR`, but the entry is about super-resolution and never success rates.
+        let bare = RuleExtractor().extract(
+            RelationFrameTests.digest(body: ["ToyNet 是一个任意尺度的超分辨率方法。", "它迭代地调用一个预训练的骨干 SR 模型。"]))
+        #expect(Self.entity("entity:sr", in: bare) == nil, "\(bare.entities.map(\.id))")
+        // The same sentence in a navigation entry keeps the gazetteer's sense.
+        let nav = RuleExtractor().extract(RelationFrameTests.digest(body: ["ToyNet 的导航成功率很高。", "它在 HM3D 上的 SR 为 60%。"]))
+        #expect(Self.entity("entity:sr", in: nav)?.kind == .metric)
+    }
+
+    @Test func anAcronymSpelledOutWithOtherWordsIsTheEntrysOwn() {
+        // The gazetteer's SAC is Soft Actor-Critic; a Shared Anchor Cache is not it.
+        let own = Self.extraction("ToyNet 提出了 Shared Anchor Cache (SAC) 来复用特征。")
+        #expect(Self.entity("entity:sac", in: own) == nil, "\(own.entities.map(\.id))")
+        let known = Self.extraction("ToyNet 使用 Soft Actor-Critic (SAC) 训练策略。")
+        #expect(Self.entity("entity:sac", in: known) != nil, "\(known.entities.map(\.id))")
+    }
+
+    @Test func theSenseLexiconRejectsWhatItCannotUse() throws {
+        #expect(AcronymSenses.standard.isAmbiguous("SR"))
+        #expect(!AcronymSenses.standard.isAmbiguous("VGGT"))
+        // Another sense of the gazetteer's own kind would merge back into it.
+        #expect(throws: ResourceError.self) {
+            try AcronymSenses(lines: ["SR | gazetteer | success rate", "SR | metric SR (Other) | other rate"], gazetteer: .standard)
+        }
+        // An acronym the gazetteer does not list, and an acronym with one sense.
+        #expect(throws: ResourceError.self) { try AcronymSenses(lines: ["QQXZ | gazetteer | a", "QQXZ | none | b"], gazetteer: .standard) }
+        #expect(throws: ResourceError.self) { try AcronymSenses(lines: ["SR | gazetteer | success rate"], gazetteer: .standard) }
+        #expect(throws: ResourceError.self) { try AcronymSenses(lines: ["SR | none"], gazetteer: .standard) }
     }
 }
