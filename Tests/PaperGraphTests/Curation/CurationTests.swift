@@ -228,7 +228,10 @@ import Testing
             #expect(duplicates.contains(Set(pair)), "\(pair) not among the duplicates")
         }
         let senses = Set(items.filter { $0.kind == .senses }.flatMap(\.names))
-        #expect(senses.isSuperset(of: ["SR", "MAE"]))
+        // Acronyms the sense lexicon separates at extraction are no longer one entity of two
+        // senses; review still points at the homonyms it does not know (PLM: two unrelated models).
+        #expect(senses.contains("PLM"), "\(senses)")
+        #expect(senses.isDisjoint(with: ["SR", "MAE"]), "\(senses)")
         // The spelling with more papers is kept; which one that is follows the extraction.
         #expect(
             items.contains {
