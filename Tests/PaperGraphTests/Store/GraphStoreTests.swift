@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import PaperGraph
@@ -130,6 +131,34 @@ import Testing
         let store = try GraphStore(path: path)
         #expect(try store.schemaVersion() == 5)
         #expect(try store.stats().digests == 1)
+    }
+
+    @Test func aQueryDoesNotWaitForAWriterHoldingTheLock() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let path = folder.appendingPathComponent("busy.sqlite").path
+        _ = try GraphStore(path: path, create: true)
+        // Another process's ingest, mid-transaction: it holds the write lock.
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: configuration)
+        try other.inDatabase { db in
+            // Its earlier digests are in the write-ahead log; the current one holds the lock.
+            try db.execute(sql: "CREATE TABLE scratch (x); INSERT INTO scratch VALUES (1)")
+            try db.execute(sql: "BEGIN IMMEDIATE")
+        }
+        let opened = DispatchSemaphore(value: 0)
+        let result = Mutex<Int?>(nil)
+        Thread.detachNewThread {
+            let digests = try? GraphStore(path: path).stats().digests
+            result.withLock { $0 = digests }
+            opened.signal()
+        }
+        // A read needs no write lock: it is answered while the writer still holds it.
+        let answered = opened.wait(timeout: .now() + 10) == .success
+        try other.inDatabase { try $0.execute(sql: "ROLLBACK") }
+        if !answered { opened.wait() }
+        #expect(answered)
+        #expect(result.withLock { $0 } == 0)
     }
 
     @Test func refusesFilesThatAreNotSQLiteOrAreReadOnly() throws {
