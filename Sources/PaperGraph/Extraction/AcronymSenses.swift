@@ -84,25 +84,24 @@ struct AcronymSenses: Sendable {
         entryText: () -> String
     ) -> Meaning {
         let key = EntityName.normalise(entry.name)
-        guard let list = senses[key] else { return Self.spelledOut(entry, definitions: definitions, key: key) }
-        // The words just before the mention, and what brackets right after it hold.
-        var local = String(text[max(0, offset - 20)..<offset]).lowercased()
-        var after = offset + length
-        while after < text.count, text[after] == " " { after += 1 }
-        if after < text.count, text[after] == "(" || text[after] == "（",
-            let close = text[after..<min(text.count, after + 60)].firstIndex(where: { $0 == ")" || $0 == "）" })
-        {
-            local += " " + String(text[(after + 1)..<close]).lowercased()
+        let list = senses[key] ?? []
+        if !list.isEmpty {
+            // The words just before the mention, and what brackets right after it hold.
+            var local = String(text[max(0, offset - 20)..<offset]).lowercased()
+            var after = offset + length
+            while after < text.count, text[after] == " " { after += 1 }
+            if after < text.count, text[after] == "(" || text[after] == "（",
+                let close = text[after..<min(text.count, after + 60)].firstIndex(where: { $0 == ")" || $0 == "）" })
+            {
+                local += " " + String(text[(after + 1)..<close]).lowercased()
+            }
+            if let meaning = Self.sense(in: local, among: list) { return meaning }
         }
-        if let meaning = Self.sense(in: local, among: list) { return meaning }
         // The entry spells the acronym out somewhere.
-        let own = Self.englishNames(list[0].words + entry.aliases.map { $0.lowercased() })
         for definition in definitions where EntityName.normalise(definition.abbreviation) == key {
-            let full = definition.full.lowercased()
-            if let meaning = Self.sense(in: full, among: list) { return meaning }
-            let words = Self.words(full)
-            if !own.isEmpty, !words.isEmpty, words.isDisjoint(with: own) { return .none }
+            if let meaning = Self.meaning(of: definition, entry: entry, among: list) { return meaning }
         }
+        guard !list.isEmpty else { return .gazetteer }
         // Specific words of another sense stand in the entry, and none of the gazetteer's.
         let whole = entryText()
         if list[0].words.contains(where: whole.contains) || entry.aliases.contains(where: { whole.contains($0.lowercased()) }) {
@@ -116,25 +115,18 @@ struct AcronymSenses: Sendable {
 
     /// The meaning a definition gives its acronym, for the alias it adds.
     func meaning(of definition: Definition, entry: Gazetteer.Entry) -> Meaning {
-        let list = senses[EntityName.normalise(entry.name)] ?? []
-        let full = definition.full.lowercased()
-        if let meaning = Self.sense(in: full, among: list) { return meaning }
-        let own = Self.englishNames((list.first?.words ?? []) + entry.aliases.map { $0.lowercased() })
-        let words = Self.words(full)
-        return !own.isEmpty && !words.isEmpty && words.isDisjoint(with: own) ? .none : .gazetteer
+        Self.meaning(of: definition, entry: entry, among: senses[EntityName.normalise(entry.name)] ?? []) ?? .gazetteer
     }
 
-    /// An acronym with one known sense, spelled out in English by the entry with no word of
-    /// the gazetteer's full names (`Sensitivity Aligned Composition (SAC)`): the entry's own.
-    private static func spelledOut(_ entry: Gazetteer.Entry, definitions: [Definition], key: String) -> Meaning {
-        guard definitions.contains(where: { EntityName.normalise($0.abbreviation) == key }) else { return .gazetteer }
-        let own = englishNames(entry.aliases.map { $0.lowercased() })
-        guard !own.isEmpty else { return .gazetteer }
-        for definition in definitions where EntityName.normalise(definition.abbreviation) == key {
-            let words = words(definition.full.lowercased())
-            if !words.isEmpty, words.isDisjoint(with: own) { return .none }
-        }
-        return .gazetteer
+    /// The sense a definition's full name names; else, spelled out in English with no word of
+    /// the gazetteer's full names (`Sensitivity Aligned Composition (SAC)`), the entry's own;
+    /// nil when it says neither.
+    private static func meaning(of definition: Definition, entry: Gazetteer.Entry, among list: [Sense]) -> Meaning? {
+        let full = definition.full.lowercased()
+        if let meaning = sense(in: full, among: list) { return meaning }
+        let own = englishNames((list.first?.words ?? []) + entry.aliases.map { $0.lowercased() })
+        let words = words(full)
+        return !own.isEmpty && !words.isEmpty && words.isDisjoint(with: own) ? Meaning.none : nil
     }
 
     /// The words (three letters or more, singular) of the English names among `names`.

@@ -10,6 +10,8 @@ struct EntryReading {
     let internalNames: Set<String>
     /// Normalised full name → its abbreviation, from `Full Name (ABBR)`.
     let abbreviations: [String: String]
+    /// Each spelled-out name, and the entity it is an alias of if that entity is registered.
+    let definitionAliases: [(full: String, name: String)]
     /// Known acronyms (normalised) the entry spells out: their sense is read before they are linked.
     let spelledAcronyms: Set<String>
     static let senses = AcronymSenses.standard
@@ -38,21 +40,33 @@ struct EntryReading {
             definitions.filter { $0.isInternal && gazetteer.entry(for: $0.abbreviation) == nil }
                 .map { EntityName.normalise($0.abbreviation) })
         var abbreviations: [String: String] = [:]
+        var definitionAliases: [(full: String, name: String)] = []
         var spelledAcronyms = Set<String>()
         for d in definitions {
+            let key = EntityName.normalise(d.full)
             guard let known = gazetteer.entry(for: d.abbreviation) else {
-                if !d.isInternal { abbreviations[EntityName.normalise(d.full)] = d.abbreviation }
+                if !d.isInternal {
+                    abbreviations[key] = d.abbreviation
+                    definitionAliases.append((d.full, d.abbreviation))
+                }
                 continue
             }
             spelledAcronyms.insert(EntityName.normalise(known.name))
             // A full name that gives a known acronym another sense does not name the known entity.
             switch Self.senses.meaning(of: d, entry: known) {
-            case .gazetteer: if !d.isInternal { abbreviations[EntityName.normalise(d.full)] = d.abbreviation }
+            case .gazetteer:
+                if !d.isInternal {
+                    abbreviations[key] = d.abbreviation
+                    definitionAliases.append((d.full, known.name))
+                }
             case .none: break
-            case .entity(_, let name): abbreviations[EntityName.normalise(d.full)] = name
+            case .entity(_, let sense):
+                abbreviations[key] = sense
+                if !d.isInternal { definitionAliases.append((d.full, sense)) }
             }
         }
         self.abbreviations = abbreviations
+        self.definitionAliases = definitionAliases
         self.spelledAcronyms = spelledAcronyms
         mentionLists = sentences.map { scanner.mentions(in: $0) }
         paperName = findPaperName()
@@ -323,17 +337,9 @@ struct EntryReading {
                 weight: registration.weight, line: occurrence.sentence.line, sentence: occurrence.sentence.text)
             if occurrence.isInternal { registry.markInternal(occurrence.id) }
         }
-        for d in definitions where !d.isInternal {
-            var name = d.abbreviation
-            if let known = gazetteer.entry(for: d.abbreviation) {
-                switch Self.senses.meaning(of: d, entry: known) {
-                case .gazetteer: name = known.name
-                case .none: continue
-                case .entity(_, let sense): name = sense
-                }
-            }
+        for (full, name) in definitionAliases {
             let id = EntityName.id(for: name)
-            if registry.items[id] != nil { registry.addAlias(d.full, to: id) }
+            if registry.items[id] != nil { registry.addAlias(full, to: id) }
         }
 
         var result = ReadingResult()
