@@ -70,7 +70,7 @@ struct AcronymSenses: Sendable {
     private static func sense(in text: String, among list: [Sense]) -> Meaning? {
         var best: (meaning: Meaning, length: Int)?
         for sense in list {
-            for word in sense.words where word.count > (best?.length ?? 0) && text.contains(word) {
+            for word in sense.words where word.count > (best?.length ?? 0) && text.containsBytes(word) {
                 best = (sense.meaning, word.count)
             }
         }
@@ -104,10 +104,10 @@ struct AcronymSenses: Sendable {
         guard !list.isEmpty else { return .gazetteer }
         // Specific words of another sense stand in the entry, and none of the gazetteer's.
         let whole = entryText()
-        if list[0].words.contains(where: whole.contains) || entry.aliases.contains(where: { whole.contains($0.lowercased()) }) {
+        if list[0].words.contains(where: whole.containsBytes) || entry.aliases.contains(where: { whole.containsBytes($0.lowercased()) }) {
             return .gazetteer
         }
-        for sense in list.dropFirst() where sense.words.contains(where: { $0.count >= 4 && whole.contains($0) }) {
+        for sense in list.dropFirst() where sense.words.contains(where: { $0.count >= 4 && whole.containsBytes($0) }) {
             return sense.meaning
         }
         return .gazetteer

@@ -9,7 +9,21 @@ public enum EntityName {
     public static func normalise(_ name: String) -> String {
         // ASCII needs no NFKC: the common case, and the extractor's hottest call.
         let isASCII = name.utf8.allSatisfy { $0 < 0x80 }
-        let folded = isASCII ? name.lowercased() : name.precomposedStringWithCompatibilityMapping.lowercased()
+        if isASCII {
+            // Bytes: of ASCII only the space, tab, newline, `_ . / -` are dropped (`-` is the
+            // one dash), and lowercasing is a bit.
+            var out: [UInt8] = []
+            out.reserveCapacity(name.utf8.count)
+            for byte in name.utf8 {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x5F, 0x2E, 0x2F, 0x2D: continue
+                case 0x41...0x5A: out.append(byte | 0x20)
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let folded = name.precomposedStringWithCompatibilityMapping.lowercased()
         var out = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
             switch scalar {

@@ -185,6 +185,12 @@ struct EntryReading {
 
     nonisolated(unsafe) static let listGap = /^(\s+[A-Z][A-Za-z]*){0,2}\s*(、|和|与|及|以及|或|或者|,|，|and|or|\/)\s*$/
     static let clauseEnds: Set<Character> = ["，", "；", "。", "！", "？", "：", ";"]
+    private static let clauseEndScalars = Set(clauseEnds.map { $0.unicodeScalars.first!.value })
+
+    static func endsClause(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        return scalars.count == 1 && clauseEndScalars.contains(scalars.first!.value)
+    }
 
     /// What `relations` registers for an occurrence, in order.
     struct Registration {
@@ -209,6 +215,11 @@ struct EntryReading {
         }
         for (sentenceIndex, (sentence, sentenceMentions)) in zip(sentences, mentionLists).enumerated() {
             let text = Array(sentence.text)
+            // Where each Character starts in the sentence: a window is then one copy of its
+            // UTF-8 bytes instead of a String built Character by Character.
+            var starts = Array(sentence.text.indices)
+            starts.append(sentence.text.endIndex)
+            func slice(_ from: Int, _ to: Int) -> String { String(sentence.text[starts[from]..<starts[to]]) }
             // Abbreviations defined as parts of the paper stay candidates: the model, not the
             // rules, decides whether one is a named technique of its own (DPLF, KDA) or a module.
             let mentions = sentenceMentions
@@ -217,17 +228,20 @@ struct EntryReading {
             for i in mentions.indices {
                 let previousEnd = i > 0 ? mentions[i - 1].offset + mentions[i - 1].surface.count : -1
                 if i > 0, previousEnd <= mentions[i].offset,
-                    String(text[previousEnd..<mentions[i].offset]).wholeMatch(of: Self.listGap) != nil
+                    slice(previousEnd, mentions[i].offset).wholeMatch(of: Self.listGap) != nil
                 {
                     chains[chains.count - 1].append(i)
                 } else {
                     chains.append([i])
                 }
             }
+            // Which characters end a clause, decided once per sentence (hashing a Chinese
+            // Character is not cheap, and every mention walks its clause both ways).
+            let endsClause = text.map(Self.endsClause)
             func clauseBounds(_ start: Int, _ end: Int) -> (Int, Int) {
                 var a = start, b = end
-                while a > 0, !Self.clauseEnds.contains(text[a - 1]) { a -= 1 }
-                while b < text.count, !Self.clauseEnds.contains(text[b]) { b += 1 }
+                while a > 0, !endsClause[a - 1] { a -= 1 }
+                while b < text.count, !endsClause[b] { b += 1 }
                 return (a, b)
             }
             for chain in chains {
@@ -235,12 +249,12 @@ struct EntryReading {
                 let (chainStart, _) = clauseBounds(first.offset, first.offset + first.surface.count)
                 let lastEnd = last.offset + last.surface.count
                 let (_, chainEnd) = clauseBounds(last.offset, lastEnd)
-                let sharedBefore = String(text[max(chainStart, first.offset - 16)..<first.offset])
+                let sharedBefore = slice(max(chainStart, first.offset - 16), first.offset)
                 // The clause before a list is every member's: 重新评估 A、B、C 等模型 evaluates all three.
-                let sharedClauseBefore = String(text[max(chainStart, first.offset - 30)..<first.offset])
+                let sharedClauseBefore = slice(max(chainStart, first.offset - 30), first.offset)
                 let chainWindow =
-                    String(text[max(chainStart, first.offset - 8)..<first.offset])
-                    + " " + String(text[lastEnd..<min(chainEnd, lastEnd + 14)])
+                    slice(max(chainStart, first.offset - 8), first.offset)
+                    + " " + slice(lastEnd, min(chainEnd, lastEnd + 14))
                 let chainIsDataset =
                     RelationCues.datasetNear.occurs(in: chainWindow)
                     || chain.contains { mentions[$0].knownKind == .dataset }
@@ -268,11 +282,11 @@ struct EntryReading {
                         : abbreviations[key].flatMap { gazetteer.entry(for: $0)?.name ?? $0 } ?? mention.name
                     let start = mention.offset, end = mention.offset + mention.surface.count
                     let (clauseStart, clauseEnd) = clauseBounds(start, end)
-                    let clauseBefore = String(text[max(clauseStart, start - 30)..<start])
-                    let ownBefore = String(text[max(clauseStart, start - 16)..<start])
-                    let after = String(text[end..<min(clauseEnd, end + 18)])
+                    let clauseBefore = slice(max(clauseStart, start - 30), start)
+                    let ownBefore = slice(max(clauseStart, start - 16), start)
+                    let after = slice(end, min(clauseEnd, end + 18))
                     // Organisations (来自 A 与 B 的研究团队) and module names are not entities; a list shares the cue.
-                    let lastAfter = String(text[lastEnd..<min(chainEnd, lastEnd + 18)])
+                    let lastAfter = slice(lastEnd, min(chainEnd, lastEnd + 18))
                     if mention.knownKind == nil,
                         RelationCues.notEntityAfter.matches(after) || RelationCues.notEntityAfter.matches(lastAfter)
                             || RelationCues.notEntityBefore.matches(ownBefore) || RelationCues.notEntityBefore.matches(sharedBefore)
@@ -293,7 +307,7 @@ struct EntryReading {
                             weight = 3
                         } else if chainIsDataset || RelationCues.datasetName.matches(name)
                             || Self.inBenchmarkPhrase(Array(text[clauseStart..<clauseEnd]), at: start - clauseStart)
-                            || RelationCues.datasetNear.occurs(in: String(text[max(clauseStart, start - 8)..<min(clauseEnd, end + 10)]))
+                            || RelationCues.datasetNear.occurs(in: slice(max(clauseStart, start - 8), min(clauseEnd, end + 10)))
                         {
                             vote = .dataset
                         } else {
@@ -311,11 +325,11 @@ struct EntryReading {
                             Occurrence(
                                 id: id, kind: mention.knownKind, sentence: sentence, offset: mention.offset,
                                 before: index == chain.first! ? ownBefore : sharedBefore,
-                                after: index == chain.last! ? after : after + String(text[lastEnd..<min(chainEnd, lastEnd + 18)]),
-                                clause: String(text[clauseStart..<clauseEnd]),
+                                after: index == chain.last! ? after : after + slice(lastEnd, min(chainEnd, lastEnd + 18)),
+                                clause: slice(clauseStart, clauseEnd),
                                 clauseBefore: clauseBefore,
                                 listClauseBefore: index == chain.first! ? clauseBefore : sharedClauseBefore,
-                                clauseAfter: String(text[end..<min(clauseEnd, end + 24)]),
+                                clauseAfter: slice(end, min(clauseEnd, end + 24)),
                                 sentenceIndex: sentenceIndex, inList: chain.count > 1,
                                 listIsDataset: chainIsDataset,
                                 otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start },

@@ -17,8 +17,10 @@ public struct Gazetteer: Sendable {
     private(set) var excluded: Set<String> = []
     /// Spellings with spaces or CJK characters, matched as phrases, longest first.
     private(set) var phrases: [(text: String, entry: Entry)] = []
-    /// Phrases by their first character, lowercased, so a sentence is scanned once.
-    private(set) var phrasesByFirst: [Character: [(text: [Character], entry: Entry)]] = [:]
+    /// Phrases by the first scalar of their first character, lowercased, so a sentence is
+    /// scanned once (a scalar hashes far faster than a Chinese Character; the phrase itself
+    /// is then compared Character by Character).
+    private(set) var phrasesByFirst: [UInt32: [(text: [Character], entry: Entry)]] = [:]
 
     public static let standard: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "txt"),
@@ -54,9 +56,12 @@ public struct Gazetteer: Sendable {
         phrases.sort { $0.text.count > $1.text.count }
         for (text, entry) in phrases {
             let lowered = Array(text.lowercased())
-            phrasesByFirst[lowered[0], default: []].append((lowered, entry))
+            phrasesByFirst[Self.key(lowered[0]), default: []].append((lowered, entry))
         }
     }
+
+    /// The key of ``phrasesByFirst`` a character looks up.
+    @inline(__always) static func key(_ character: Character) -> UInt32 { character.unicodeScalars.first!.value }
 
     public func entry(for name: String) -> Entry? { entries[EntityName.normalise(name)] }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Literal cue words, found anywhere in a text in one pass.
 ///
 /// The clause- and sentence-wide cues are plain alternatives of words; matching them as
@@ -35,6 +37,26 @@ struct KeywordSet: Sendable {
                 }
             }
             return false
+        }
+    }
+}
+
+extension String {
+    /// Whether `other` occurs in this string, byte for byte: Foundation's `contains` bridges
+    /// the whole text to NSString on every call.
+    func containsBytes(_ other: String) -> Bool {
+        var text = self, word = other
+        return text.withUTF8 { haystack in
+            word.withUTF8 { needle in
+                guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+                let first = needle[0], last = haystack.count - needle.count
+                var i = 0
+                while i <= last {
+                    if haystack[i] == first, memcmp(haystack.baseAddress! + i, needle.baseAddress!, needle.count) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
         }
     }
 }

@@ -132,9 +132,29 @@ public struct MentionScanner: Sendable {
         |\d+(\.\d+)?[bmk](-a\d+(\.\d+)?b)?(-(instruct|chat|base|thinking|preview|pro|flash|plus|max|mini|turbo|coder|vl|omni))?
         |w\d+a\d+([a-z]{1,2}\d+)*|a\d+(\.\d+)?b)$
         /#
-    /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric.
-    nonisolated(unsafe) static let descriptiveSuffix =
-        /(?i)-(based|style|like|guided|aware|centric|consistent|driven|free|specific|agnostic|native|level|only|inspired|powered|enhanced|conditioned|compatible|friendly|ready|scale|wise|accelerated|efficient|oriented|centered)$/
+    /// Descriptive endings that are not part of a name: 3DGS-based, U-Net-style, LiDAR-Centric
+    /// (the word after a name's last hyphen, in any case).
+    static let descriptiveWords: Set<String> = [
+        "based", "style", "like", "guided", "aware", "centric", "consistent", "driven", "free", "specific", "agnostic", "native", "level",
+        "only", "inspired", "powered", "enhanced", "conditioned", "compatible", "friendly", "ready", "scale", "wise", "accelerated",
+        "efficient", "oriented", "centered",
+    ]
+
+    /// Whether a token starting with a letter can be a `sizePattern` at all: its letter
+    /// alternatives are v/w/a before a digit, top-k and roman numerals. The cheap test first.
+    static func mayBeSize(_ token: String) -> Bool {
+        guard let first = token.first, "vVtTiIxXwWaA".contains(first) else { return false }
+        if token.dropFirst().first?.isNumber == true { return "vVwWaA".contains(first) }
+        if first == "t" || first == "T" { return token.lowercased().hasPrefix("top") }
+        return token.allSatisfy { "ivxIVX".contains($0) }
+    }
+
+    /// Whether the text after a token can begin `versionTierPattern`: a space, then a digit or v and a digit.
+    static func mayStartVersion(_ after: Substring) -> Bool {
+        var rest = after.dropFirst()
+        if rest.first == "v" || rest.first == "V" { rest = rest.dropFirst() }
+        return rest.first?.isNumber == true
+    }
     /// English words that name parts of one system rather than a method another paper would reuse.
     nonisolated(unsafe) static let internalWords =
         /(?i)\b(adapter|module|block|head|loss|mechanism|layer|branch|extractor|strategy|connector|unit|encoder|decoder|embedding|token|gate|gating|fusion|attention|refinement|alignment|regularization|sampling|prior|bank|memory|query|queries|pooling|aggregation|projector|router|scheduler|reward|objective|score|metric|filter|field|representation|pipeline|stage|step|operator|function|map)s?\b/
@@ -152,7 +172,7 @@ public struct MentionScanner: Sendable {
             var i = 0
             while i < lowerChars.count {
                 var matched = 0
-                if let candidates = gazetteer.phrasesByFirst[lowerChars[i]],
+                if let candidates = gazetteer.phrasesByFirst[Gazetteer.key(lowerChars[i])],
                     i == 0 || !Self.isWordCharacter(lowerChars[i - 1]) || !Self.isWordCharacter(lowerChars[i])
                 {
                     for (phrase, entry) in candidates where i + phrase.count <= lowerChars.count {
@@ -211,8 +231,8 @@ public struct MentionScanner: Sendable {
                 token.removeLast()
                 range = range.lowerBound..<text.index(before: range.upperBound)
             }
-            while token.contains(Character("-")), let suffix = token.firstMatch(of: Self.descriptiveSuffix) {
-                token.removeSubrange(suffix.range)
+            while let dash = token.lastIndex(of: "-"), Self.descriptiveWords.contains(token[token.index(after: dash)...].lowercased()) {
+                token.removeSubrange(dash...)
                 range = range.lowerBound..<text.index(range.lowerBound, offsetBy: token.count)
             }
             guard !token.isEmpty, !covered.contains(where: { $0.overlaps(range) }) else { continue }
@@ -255,6 +275,7 @@ public struct MentionScanner: Sendable {
             // "Moondream 3", "Gemini 2.5 Flash": a name, a spaced version, and tiers, read as one name.
             // A score after a name (StarVLA 98.0, FID 6.47) is not a version: one digit, or d.d.
             if after.first == " ", token.first?.isLetter == true, token.count >= 3, !token.contains(where: \.isNumber),
+                Self.mayStartVersion(after),
                 gazetteer.entry(for: token).map({ $0.kind != .metric }) ?? (isNameShaped(token) || isCapitalisedWord(token)),
                 let version = after.prefixMatch(of: Self.versionTierPattern)
             {
@@ -408,7 +429,7 @@ public struct MentionScanner: Sendable {
     public func isNameShaped(_ token: String) -> Bool {
         guard token.count >= 2, !gazetteer.isExcluded(token), !LexiconFiles.commonWords.contains(token.lowercased()) else { return false }
         let startsWithDigit = token.first?.isNumber == true
-        if startsWithDigit || "vVtTiIxXwWaA".contains(token.first!), token.wholeMatch(of: Self.sizePattern) != nil { return false }
+        if startsWithDigit || Self.mayBeSize(token), token.wholeMatch(of: Self.sizePattern) != nil { return false }
         // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.
         if token.contains(Character("+")), !token.hasSuffix("+"),
             token.split(separator: "+").allSatisfy({ gazetteer.isExcluded(String($0)) || !isNameShaped(String($0)) })

@@ -12,6 +12,8 @@ public struct RelationModel: Sendable, Equatable {
         case entity, proposes, builds_on, uses, compares_with, evaluates_on
 
         var relation: Relation? { Relation(rawValue: rawValue) }
+        /// The label's place in `allCases` (and in ``RelationModel/scores(_:)``).
+        var index: Int { Self.allCases.firstIndex(of: self)! }
     }
 
     /// A training example: a pair's features and the labels the gold gives it.
@@ -27,10 +29,23 @@ public struct RelationModel: Sendable, Equatable {
     /// A stable number that changes with the weights: part of the extractor's version.
     public let fingerprint: Int
 
+    /// Every label's weight of a feature, in the order of `Label.allCases`: one lookup per
+    /// feature scores all labels (`scores(_:)`).
+    private let rows: [String: [Double]]
+
     init(weights: [Label: [String: Double]], fingerprintOf text: String? = nil) {
         self.weights = weights
         fingerprint = Self.fnv(text ?? Self.serialise(weights))
+        var rows: [String: [Double]] = [:]
+        for (i, label) in Label.allCases.enumerated() {
+            for (feature, weight) in weights[label] ?? [:] {
+                rows[feature, default: [Double](repeating: 0, count: Label.allCases.count)][i] = weight
+            }
+        }
+        self.rows = rows
     }
+
+    public static func == (a: RelationModel, b: RelationModel) -> Bool { a.weights == b.weights && a.fingerprint == b.fingerprint }
 
     /// The score above which a pair takes a label. Logistic regression fitted on few positives
     /// is conservative for `uses` and generous for `builds_on` (whose pairs then lose `uses`);
@@ -42,6 +57,20 @@ public struct RelationModel: Sendable, Equatable {
     /// Whether the model gives the pair this label.
     func decides(_ label: Label, _ features: some Sequence<String>) -> Bool {
         score(label, features) > Self.threshold[label, default: 0]
+    }
+
+    /// Whether a score from ``scores(_:)`` gives the label.
+    static func decides(_ label: Label, score: Double) -> Bool { score > threshold[label, default: 0] }
+
+    /// Every label's score (in the order of `Label.allCases`) in one pass over the features;
+    /// each equals ``score(_:_:)`` of its label.
+    func scores(_ features: some Sequence<String>) -> [Double] {
+        var totals = [Double](repeating: 0, count: Label.allCases.count)
+        for feature in features {
+            guard let row = rows[feature] else { continue }
+            for i in totals.indices { totals[i] += row[i] }
+        }
+        return totals
     }
 
     func score(_ label: Label, _ features: some Sequence<String>) -> Double {

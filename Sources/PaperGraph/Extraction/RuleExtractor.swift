@@ -152,15 +152,17 @@ public struct RuleExtractor: Extractor {
     /// The relations of one pair, each with the sentence that supports it best.
     func relations(of candidate: Candidate, model: RelationModel?) -> [Relation: Evidence] {
         guard let model else { return candidate.isInternal ? [:] : candidate.rule }
-        if candidate.isInternal && !model.decides(.entity, candidate.features) { return [:] }
+        let scores = model.scores(candidate.features)
+        let isEntity = RelationModel.decides(.entity, score: scores[RelationModel.Label.entity.index])
+        if candidate.isInternal && !isEntity { return [:] }
         var chosen: [Relation: Evidence] = [:]
-        for label in RelationModel.Label.allCases {
+        for (index, label) in RelationModel.Label.allCases.enumerated() {
             guard let relation = label.relation else { continue }
             // Where a rule's cue fires for these relations it is kept: leave-one-week-out
             // scores the union higher than the model alone (uses 0.33 → 0.39, builds_on
             // 0.50 → 0.52, evaluates_on 0.75 → 0.76, compares_with 0.589 → 0.595).
             let ruleHolds = !candidate.isInternal && Self.ruleTrusted.contains(relation) && candidate.rule[relation] != nil
-            guard ruleHolds || model.decides(label, candidate.features) else { continue }
+            guard ruleHolds || RelationModel.decides(label, score: scores[index]) else { continue }
             chosen[relation] = candidate.rule[relation] ?? Self.bestEvidence(for: label, in: candidate, model: model)
         }
         // A name only this entry uses, new to the gazetteer, right after 提出了/设计了/we propose: the paper's own.
@@ -171,7 +173,7 @@ public struct RuleExtractor: Extractor {
             chosen[.proposes] = introduced.evidence
         }
         // A pair the model relates to the paper is kept even where the name looks unlike an entity.
-        guard !chosen.isEmpty || !candidate.features.contains("known:none") || model.decides(.entity, candidate.features) else { return [:] }
+        guard !chosen.isEmpty || !candidate.features.contains("known:none") || isEntity else { return [:] }
         // What the paper introduces is not also what it builds on, uses or compares with.
         if chosen[.proposes] != nil {
             for relation in [Relation.builds_on, .uses, .compares_with] { chosen[relation] = nil }

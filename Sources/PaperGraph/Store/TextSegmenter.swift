@@ -14,19 +14,30 @@ public enum TextSegmenter {
         }
     }
 
-    /// Puts spaces around every CJK character.
+    /// Puts spaces around every CJK character. Runs over UTF-8 bytes: it segments every
+    /// title and summary an ingest stores, on the single writer's thread.
     public static func segment(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count * 2)
-        for scalar in text.unicodeScalars {
-            if isCJK(scalar) {
-                out.append(" ")
-                out.append(scalar)
-                out.append(" ")
-            } else {
-                out.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count * 2)
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let end = min(i + length, bytes.count)
+                var value = UInt32(lead)
+                if length > 1 {
+                    value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for j in (i + 1)..<end { value = value << 6 | UInt32(bytes[j] & 0x3F) }
+                }
+                let cjk = length >= 3 && Unicode.Scalar(value).map(isCJK) == true
+                if cjk { out.append(0x20) }
+                out.append(contentsOf: bytes[i..<end])
+                if cjk { out.append(0x20) }
+                i = end
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }

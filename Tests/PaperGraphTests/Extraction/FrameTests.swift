@@ -187,6 +187,40 @@ import Testing
         #expect(RelationCues.selfBefore.occurs(in: "we propose"))
         #expect(!RelationCues.selfBefore.occurs(in: "they were"))
     }
+
+    @Test func aPatternsLeadingWordsAreReadAsItsGuard() {
+        #expect(CuePattern.requiredWords(of: #"(基于|受到?|leverag\w*)\s*$"#) == ["基于", "受", "leverag"])
+        #expect(CuePattern.requiredWords(of: #"(e\.g\.,?|such as|用)\s*[（(]?$"#) == ["e.g.", "such as", "用"])
+        // No guard where a match need not pass through a literal word.
+        #expect(CuePattern.requiredWords(of: #"^\s*(的|之)"#) == nil)
+        #expect(CuePattern.requiredWords(of: #"(甲|乙)?丙"#) == nil)
+        #expect(CuePattern.requiredWords(of: #"(甲|乙{0,2})丙"#) == nil)
+        #expect(CuePattern.requiredWords(of: #"([甲|乙]丙|丁)"#) == nil)
+        #expect(CuePattern.requiredWords(of: #"(甲(乙)|丙)"#) == nil)
+        #expect(CuePattern.requiredWords(of: #"以[^，]{0,12}$"#) == nil)
+    }
+
+    /// The guard only skips the expression where it cannot match: each pattern of the file
+    /// answers as the bare expression does on texts built around its own words.
+    @Test func aGuardedCueAnswersAsItsExpression() throws {
+        var guarded = 0
+        for (name, text) in CueLexicon.contents.patterns {
+            let pattern = try #require(CuePattern(checking: text))
+            let expression = try NSRegularExpression(pattern: text)
+            let words = CuePattern.requiredWords(of: text) ?? []
+            if !words.isEmpty { guarded += 1 }
+            var samples = ["", "模型", "我们提出了一个新方法", "based on the model", "在 nuScenes 上"]
+            for word in words {
+                samples += [word, "我们" + word, word + " ", word + "了", "方法" + word + "的", word + "模型", word.uppercased(), "（" + word + "（"]
+            }
+            for sample in samples {
+                let bare = expression.firstMatch(in: sample, range: NSRange(sample.startIndex..., in: sample)) != nil
+                #expect(pattern.matches(sample) == bare, "\(name): \(sample)")
+            }
+        }
+        // Most `…Before` cues begin with their words: the guard is what keeps them cheap.
+        #expect(guarded >= 12)
+    }
 }
 
 @Suite struct WholeCorpusSanityTests {
