@@ -14,18 +14,24 @@ struct CuePattern: @unchecked Sendable {
     init(_ pattern: String, caseInsensitive: Bool = false) {
         // The patterns are constants written here: a bad one is a programming error caught by the tests.
         expression = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-        // Literal words are compared with ASCII folded only: a guard for a case-insensitive
-        // pattern must not hold letters of other scripts that have case.
-        let words = Self.requiredWords(of: pattern)
-        let folds = words?.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenCaseMapped } } ?? false
-        required = !caseInsensitive || folds ? words.map(KeywordSet.init) : nil
+        required = Self.guardWords(of: pattern)
     }
 
     /// A pattern read from a data file: nil when it is not a valid expression.
     init?(checking pattern: String) {
         guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
         self.expression = expression
-        required = Self.requiredWords(of: pattern).map(KeywordSet.init)
+        required = Self.guardWords(of: pattern)
+    }
+
+    /// The guard of a pattern. Words are compared with ASCII case folded and nothing else, so
+    /// a pattern whose words hold letters of other scripts that have case (which `(?i)` would
+    /// fold) gets none.
+    private static func guardWords(of pattern: String) -> KeywordSet? {
+        guard let words = requiredWords(of: pattern),
+            words.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenCaseMapped } })
+        else { return nil }
+        return KeywordSet(words)
     }
 
     func matches(_ text: some StringProtocol) -> Bool {
@@ -34,50 +40,148 @@ struct CuePattern: @unchecked Sendable {
         return expression.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
     }
 
-    /// The literal start of each alternative of a pattern's leading group, when the pattern
-    /// begins with a group that every match passes through (`(基于|受到?|leverag\w*)…` gives
-    /// 基于, 受, leverag); nil when it begins otherwise or an alternative has no literal start.
+    /// Words one of which every match of `pattern` contains: the first piece of the pattern
+    /// that a match cannot skip, when that piece is literal text or a group whose every
+    /// alternative gives words the same way (`^\s*[）)]?\s*(担任|充当)` gives 担任, 充当;
+    /// `(基于|受到?|leverag\w*)\s*$` gives 基于, 受, leverag). Optional pieces, anchors, flags
+    /// and lookarounds take no text and are passed over. nil when that piece is a class or an
+    /// escape such as `\s`, or some alternative gives no word.
     static func requiredWords(of pattern: String) -> [String]? {
-        let characters = Array(pattern)
-        guard characters.count > 1, characters[0] == "(", characters[1] != "?" else { return nil }
-        var alternatives: [String] = [], current = "", stopped = false
-        var i = 1
-        while i < characters.count {
-            let c = characters[i]
-            let next: Character? = i + 1 < characters.count ? characters[i + 1] : nil
-            if c == "(" { return nil }  // a nested group: too complex to read
-            if c == "|" || c == ")" {
-                guard !current.isEmpty else { return nil }
-                alternatives.append(current)
-                current = ""
-                stopped = false
-                // The group must be required: no quantifier after it that allows skipping it.
-                if c == ")" { return next == "?" || next == "*" || next == "{" ? nil : alternatives }
-            } else if c == "[" {
-                // A class ends the literal; its members (| included) are skipped.
-                stopped = true
-                i += 1
-                while i < characters.count, characters[i] != "]" { i += characters[i] == "\\" ? 2 : 1 }
-            } else if c == "\\" {
-                guard let escaped = next else { return nil }
-                i += 1
-                let quantified = i + 1 < characters.count && "?*{".contains(characters[i + 1])
-                if !stopped, !quantified, ".()-/,".contains(escaped) {
-                    current.append(escaped)
-                } else {
-                    stopped = true  // \w, \s, \b, \d, or an optional escaped character: the literal ends
-                }
-            } else if c == "?" || c == "*" || c == "{" {
-                // The character before is optional: it is not part of the literal.
-                if !stopped, !current.isEmpty { current.removeLast() }
-                stopped = true
-            } else if "+.^$]".contains(c) {
-                stopped = true
-            } else if !stopped {
-                current.append(c)
+        words(in: Array(pattern)[...])
+    }
+
+    private typealias Text = ArraySlice<Character>
+
+    /// Alternatives at the top level of `text`, each with its own words.
+    private static func words(in text: Text) -> [String]? {
+        var alternatives: [Text] = []
+        var start = text.startIndex, i = text.startIndex
+        while i < text.endIndex {
+            guard let end = pieceEnd(text, i) else { return nil }
+            if text[i] == "|" {
+                alternatives.append(text[start..<i])
+                start = end
             }
-            i += 1
+            i = end
+        }
+        alternatives.append(text[start..<text.endIndex])
+        var all: [String] = []
+        for alternative in alternatives {
+            guard let words = sequenceWords(alternative), !words.isEmpty else { return nil }
+            all += words
+        }
+        return all
+    }
+
+    /// The words of the first piece of a sequence (no `|` at its level) that a match cannot skip.
+    private static func sequenceWords(_ text: Text) -> [String]? {
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            guard let end = pieceEnd(text, i) else { return nil }
+            let optional = isOptional(text, after: end)
+            if c == "^" {
+                i = end
+                continue
+            }
+            if c == "(" {
+                let body = text[(i + 1)..<(end - 1)]
+                if optional || takesNoText(group: body) {
+                    i = quantifierEnd(text, end)
+                    continue
+                }
+                if body.starts(with: ["?", ":"]) { return words(in: body.dropFirst(2)) }
+                return body.first == "?" ? nil : words(in: body)
+            }
+            if optional {
+                i = quantifierEnd(text, end)
+                continue
+            }
+            if c == "\\", "bBAzZ".contains(text[i + 1]) {
+                i = end  // a word boundary or an end: no text
+                continue
+            }
+            // Literal text, up to the first piece that is not a plain character (less a last
+            // character made optional).
+            var word = ""
+            var j = i
+            while j < text.endIndex {
+                var literal = text[j], length = 1
+                if literal == "\\" {
+                    guard j + 1 < text.endIndex, ".()-/,[]{}|?*+^$\\".contains(text[j + 1]) else { break }
+                    literal = text[j + 1]
+                    length = 2
+                } else if "[()|^$.+*?{".contains(literal) {
+                    break
+                }
+                if isOptional(text, after: j + length) { break }
+                word.append(literal)
+                j += length
+            }
+            return word.isEmpty ? nil : [word]
         }
         return nil
+    }
+
+    /// Lookarounds `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` and flags `(?i)`: they match no text.
+    private static func takesNoText(group body: Text) -> Bool {
+        guard body.first == "?", let second = body.dropFirst().first else { return false }
+        if second == "=" || second == "!" { return true }
+        if second == "<", let third = body.dropFirst(2).first { return third == "=" || third == "!" }
+        return body.dropFirst().allSatisfy { $0.isLetter || $0 == "-" }
+    }
+
+    /// The end of the piece at `i`: one character, an escape, a class or a group.
+    private static func pieceEnd(_ text: Text, _ i: Int) -> Int? {
+        switch text[i] {
+        case "\\": return i + 2 <= text.endIndex ? i + 2 : nil
+        case "[": return classEnd(text, i)
+        case "(":
+            var depth = 0, j = i
+            while j < text.endIndex {
+                switch text[j] {
+                case "\\": j += 1
+                case "[":
+                    guard let end = classEnd(text, j) else { return nil }
+                    j = end - 1
+                case "(": depth += 1
+                case ")":
+                    depth -= 1
+                    if depth == 0 { return j + 1 }
+                default: break
+                }
+                j += 1
+            }
+            return nil
+        default: return i + 1
+        }
+    }
+
+    private static func classEnd(_ text: Text, _ i: Int) -> Int? {
+        var j = i + 1
+        if j < text.endIndex, text[j] == "^" { j += 1 }
+        if j < text.endIndex, text[j] == "]" { j += 1 }  // a `]` first is a member
+        while j < text.endIndex, text[j] != "]" { j += text[j] == "\\" ? 2 : 1 }
+        return j < text.endIndex ? j + 1 : nil
+    }
+
+    /// Whether a quantifier after a piece lets a match skip it (`?`, `*`, `{0,…}`).
+    private static func isOptional(_ text: Text, after end: Int) -> Bool {
+        guard end < text.endIndex else { return false }
+        let q = text[end]
+        return q == "?" || q == "*" || (q == "{" && end + 1 < text.endIndex && text[end + 1] == "0")
+    }
+
+    private static func quantifierEnd(_ text: Text, _ end: Int) -> Int {
+        var j = end
+        guard j < text.endIndex else { return j }
+        if text[j] == "{" {
+            while j < text.endIndex, text[j] != "}" { j += 1 }
+            j += 1
+        } else if "?*+".contains(text[j]) {
+            j += 1
+        }
+        if j < text.endIndex, text[j] == "?" || text[j] == "+" { j += 1 }  // lazy or possessive
+        return j
     }
 }
