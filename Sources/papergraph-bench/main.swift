@@ -246,18 +246,29 @@ if scales.count > 1, let small = scales.first, let large = scales.last {
     }
 }
 
-// Extraction's share: the corpus read and extracted again in this process, one core.
+// Extraction's share: the corpus read and extracted again in this process, one digest at a
+// time (the extractor reads a digest's entries on all cores, as ingest does).
 print("")
-print("Where 1× ingest goes (one core, in process)")
-var parseTime = 0.0, extractTime = 0.0
+print("Where 1× ingest goes (in process, one digest at a time, its entries on all cores)")
+/// CPU seconds this process has used, all threads.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+var parseTime = 0.0, extractTime = 0.0, extractCPU = 0.0
 let extractor = RuleExtractor()
 for (file, text) in zip(files, texts) {
     var digest: Digest?
     parseTime += seconds { digest = DigestReader().read(text: text, path: file) }
-    if let digest { extractTime += seconds { _ = extractor.extract(digest) } }
+    if let digest {
+        let cpu = cpuSeconds()
+        extractTime += seconds { _ = extractor.extract(digest) }
+        extractCPU += cpuSeconds() - cpu
+    }
 }
 line("  digest reading (cmark and entries)", String(format: "%.2f s", parseTime))
-line("  extraction (cues, ICU words, model)", String(format: "%.2f s", extractTime))
+line("  extraction (cues, ICU words, model)", String(format: "%.2f s, %.2f s of CPU", extractTime, extractCPU))
 
 func maps(_ label: String, _ store: GraphStore) throws {
     print("")

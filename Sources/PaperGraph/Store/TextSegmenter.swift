@@ -24,6 +24,11 @@ public enum TextSegmenter {
             var i = 0
             while i < bytes.count {
                 let lead = bytes[i]
+                if lead < 0x80 {
+                    out.append(lead)
+                    i += 1
+                    continue
+                }
                 let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 let end = min(i + length, bytes.count)
                 var value = UInt32(lead)

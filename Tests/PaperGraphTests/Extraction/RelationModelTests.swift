@@ -41,6 +41,28 @@ import Testing
         #expect(throws: (any Error).self) { try RelationModel(text: "nolabel\tcue:x\t1.0\n") }
     }
 
+    /// Weights are read as digits over a power of ten: bit for bit what reading the decimal gives.
+    @Test func weightsReadAsTheirDecimals() throws {
+        var generator = SystemRandomNumberGenerator()
+        var lines = ["uses\tcue:a\t12", "uses\tcue:b\t-0.0000", "uses\tcue:c\t1e-3", "uses\tcue:d\t0.12345678901234567"]
+        for i in 0..<2000 {
+            let value = Double.random(in: -40...40, using: &generator)
+            lines.append("proposes\tf\(i)\t" + String(format: "%.4f", value))
+        }
+        let model = try RelationModel(text: lines.joined(separator: "\n"))
+        for line in lines {
+            let fields = line.split(separator: "\t")
+            let label = try #require(RelationModel.Label(rawValue: String(fields[0])))
+            let expected = try #require(Double(String(fields[2])))
+            // (0 + w is w exactly; == holds between −0 and 0 only.)
+            #expect(model.score(label, [String(fields[1])]) == expected, "\(line)")
+        }
+        // The fingerprint is the one the written text gives.
+        let fitted = RelationModel(weights: [.uses: ["cue:a": 1.5, "cue:b": -0.25], .entity: ["bias": 0.5]])
+        #expect(try RelationModel(text: fitted.text).fingerprint == fitted.fingerprint)
+        #expect(try RelationModel(text: fitted.text) == fitted)
+    }
+
     @Test func theShippedModelLoads() throws {
         let model = try RelationModel.loadStandard()
         #expect(model == RelationModel.standard)
