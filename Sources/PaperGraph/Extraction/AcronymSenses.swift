@@ -32,7 +32,7 @@ struct AcronymSenses: Sendable {
         var senses: [String: [Sense]] = [:]
         var names = Set<String>()
         for (number, line) in lines.enumerated() {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmedWhitespace() }
             func malformed(_ expected: String) -> ResourceError { .malformed("lexicons/\(Self.file)", line: number + 1, expected: expected) }
             guard fields.count == 3, !fields[0].isEmpty else { throw malformed("acronym | sense | words; words") }
             guard let known = gazetteer.entry(for: fields[0]), EntityName.normalise(known.name) == EntityName.normalise(fields[0]) else {
@@ -49,7 +49,7 @@ struct AcronymSenses: Sendable {
                 }
                 meaning = .entity(kind, parts[1])
             }
-            let words = fields[2].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            let words = fields[2].split(separator: ";").map { $0.trimmedWhitespace().lowercased() }.filter { !$0.isEmpty }
             guard !words.isEmpty else { throw malformed("at least one word for the sense") }
             let key = EntityName.normalise(fields[0])
             names.insert(known.name)

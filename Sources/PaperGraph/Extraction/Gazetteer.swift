@@ -32,16 +32,17 @@ public struct Gazetteer: Sendable {
     /// Parses `kind | name | alias; alias` lines; `none | tok tok …` lines list exclusions.
     public init(text: String) {
         for raw in text.split(separator: "\n") {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            // Trimmed without Foundation's NSString round trip: every ingest reads the whole file.
+            let line = raw.trimmedWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmedWhitespace() }
             guard fields.count >= 2 else { continue }
             if fields[0] == "none" {
                 for token in fields[1].split(separator: " ") { excluded.insert(EntityName.normalise(String(token))) }
                 continue
             }
             guard let kind = EntityKind(rawValue: fields[0]) else { continue }
-            let aliases = fields.count > 2 ? fields[2].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            let aliases = fields.count > 2 ? fields[2].split(separator: ";").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty } : []
             let entry = Entry(name: fields[1], kind: kind, aliases: aliases)
             for spelling in [entry.name] + aliases {
                 let key = EntityName.normalise(spelling)

@@ -17,7 +17,7 @@ enum LexiconFiles {
 
     /// The lines of a lexicon, without comments and blank lines.
     static func lines(_ name: String) throws -> [String] {
-        let lines = try text(name).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = try text(name).split(separator: "\n").map { $0.trimmedWhitespace() }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         guard !lines.isEmpty else { throw ResourceError.empty("lexicons/\(name)") }
         return lines
@@ -30,7 +30,7 @@ enum LexiconFiles {
 
     static let families: [(parent: String, marker: CuePattern)] = load("lineage-families.txt") { lines in
         try lines.enumerated().map { number, line in
-            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmedWhitespace() }
             guard parts.count == 2, let pattern = CuePattern(checking: parts[1]) else {
                 throw ResourceError.malformed("lexicons/lineage-families.txt", line: number + 1, expected: "parent | regular expression")
             }

@@ -416,7 +416,7 @@ public struct MentionScanner: Sendable {
         }
         for item in all {
             if let previous = run.last?.0 {
-                let gap = text(previous.offset + previous.surface.count, item.0.offset).trimmingCharacters(in: .whitespaces)
+                let gap = text(previous.offset + previous.surface.count, item.0.offset).trimmedWhitespace()
                 if !listSeparators.contains(gap) { close() }
             }
             run.append(item)
