@@ -68,11 +68,6 @@ public struct RelationModel: Sendable, Equatable {
     /// 0.410, the other figures within 0.005), so that figure is slightly optimistic for them.
     static let threshold: [Label: Double] = [.uses: -1.5, .builds_on: 1.0]
 
-    /// Whether the model gives the pair this label.
-    func decides(_ label: Label, _ features: some Sequence<String>) -> Bool {
-        score(label, features) > Self.threshold[label, default: 0]
-    }
-
     /// Whether a score from ``scores(_:)`` gives the label.
     static func decides(_ label: Label, score: Double) -> Bool { score > threshold[label, default: 0] }
 
@@ -118,8 +113,8 @@ public struct RelationModel: Sendable, Equatable {
         var rows: [String: [Double]] = [:]
         let labels = Label.allCases.map { Array($0.rawValue.utf8) }
         let zeros = [Double](repeating: 0, count: Label.allCases.count)
-        // FNV-1a of the lines read, as `fnv` of their text would give.
-        var hash: UInt32 = 2_166_136_261
+        // The fingerprint of the lines read, as `fnv` of their text would give.
+        var hash = Self.fnvStart
         var text = text
         try text.withUTF8 { bytes in
             var number = 0
@@ -127,8 +122,8 @@ public struct RelationModel: Sendable, Equatable {
                 number += 1
                 if raw.isEmpty { continue }
                 if raw.first == 0x23 { continue }  // "#"
-                for byte in raw { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-                hash = (hash ^ 0x0A) &* 16_777_619
+                for byte in raw { Self.fnvAdd(byte, to: &hash) }
+                Self.fnvAdd(0x0A, to: &hash)
                 let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false)
                 guard fields.count == 3, let index = labels.firstIndex(where: { $0.elementsEqual(fields[0]) }),
                     let weight = Self.number(fields[2])
@@ -142,7 +137,7 @@ public struct RelationModel: Sendable, Equatable {
         }
         guard !entries.isEmpty else { throw ResourceError.empty(source) }
         // The text's own lines give the same fingerprint as serialising the weights again, at a fraction of the cost.
-        self.init(entries: entries, rows: rows, fingerprint: Int(hash % 1_000_000))
+        self.init(entries: entries, rows: rows, fingerprint: Self.fingerprint(of: hash))
     }
 
     /// A weight as written (`-0.8604`): digits over a power of ten, which IEEE division
@@ -187,11 +182,16 @@ public struct RelationModel: Sendable, Equatable {
         return hash
     }
 
+    /// The fingerprint of a weights text: 32-bit FNV-1a, kept to six digits.
     static func fnv(_ text: String) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return Int(hash % 1_000_000)
+        var hash = fnvStart
+        for byte in text.utf8 { fnvAdd(byte, to: &hash) }
+        return fingerprint(of: hash)
     }
+
+    static let fnvStart: UInt32 = 2_166_136_261
+    @inline(__always) static func fnvAdd(_ byte: UInt8, to hash: inout UInt32) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    static func fingerprint(of hash: UInt32) -> Int { Int(hash % 1_000_000) }
 
     // MARK: - Training
 

@@ -120,6 +120,22 @@ import Testing
         #expect(names("FooNet2 Large 在小输入下表现较差，FooNet Large 也是") == ["FooNet2 Large", "FooNet"])
     }
 
+    /// The cheap tests before two Swift Regex patterns let through everything the patterns match
+    /// (they copy the patterns' first characters: edit them together).
+    @Test func theCheapTestsBeforeSizeAndVersionPatternsLetEveryMatchThrough() {
+        let sizes = ["v2", "V1.5", "top5", "Top-1", "iii", "XIV", "w4a8", "W8A8KV8", "a3b", "A3.5B", "x"]
+        for token in sizes where token.wholeMatch(of: MentionScanner.sizePattern) != nil {
+            #expect(MentionScanner.mayBeSize(token), "\(token)")
+        }
+        #expect(sizes.filter { $0.wholeMatch(of: MentionScanner.sizePattern) != nil }.count >= 10)
+        #expect(!MentionScanner.mayBeSize("VGGT") && !MentionScanner.mayBeSize("Wan2") && !MentionScanner.mayBeSize("tiny"))
+        for after in [" 3", " 2.5 Pro", " v2", " V3 Flash"] {
+            #expect(Substring(after).prefixMatch(of: MentionScanner.versionTierPattern) != nil, "\(after)")
+            #expect(MentionScanner.mayStartVersion(Substring(after)), "\(after)")
+        }
+        #expect(!MentionScanner.mayStartVersion(" Pro") && !MentionScanner.mayStartVersion(" very"))
+    }
+
     @Test func aBenchmarksEditionIsPartOfItsName() {
         #expect(names("在 FooQA Diamond、BarBench Pro 和 BazEval 上评测") == ["FooQA Diamond", "BarBench Pro", "BazEval"])
         // Only the listed edition words join: "FooQA Team" stays two words.
