@@ -29,6 +29,9 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The model and lexicons load on the other cores while the files are listed and the
+        // database opens.
+        RuleExtractor.preload()
         let (files, errors) = DigestFiles.expand(paths)
         for error in errors { printError("error: \(error.errorDescription ?? "\(error)")") }
         guard !files.isEmpty else { throw ExitCode.failure }

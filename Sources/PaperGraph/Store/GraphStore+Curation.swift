@@ -12,8 +12,7 @@ extension GraphStore {
                 db,
                 sql: """
                     SELECT d.key, d.language, d.path, d.ingested_at FROM digest d WHERE d.id IN (
-                        SELECT digest_id FROM entity_alias WHERE spelled IN (SELECT value FROM json_each(:entities))
-                        UNION SELECT digest_id FROM entity_alias WHERE rentity IN (SELECT value FROM json_each(:entities))
+                        \(WriteSQL.digestsSpelling)
                         UNION SELECT digest_id FROM appearance WHERE paper_id IN (SELECT value FROM json_each(:papers))
                         UNION SELECT digest_id FROM appearance WHERE topic IN (SELECT value FROM json_each(:topics)))
                     ORDER BY d.key, d.language

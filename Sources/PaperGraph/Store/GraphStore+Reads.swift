@@ -469,7 +469,7 @@ extension GraphStore {
     }
 
     private static func exportEntities(_ db: Database, _ body: (ExportEntity) throws -> Void) throws {
-        let aliases = try db.cachedStatement(sql: "SELECT DISTINCT alias FROM entity_alias WHERE rentity = ? ORDER BY alias")
+        let aliases = try db.cachedStatement(sql: ReadSQL.aliasesOfEntity)
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -553,7 +553,7 @@ extension GraphStore {
             }
             let ids = Array(Set(edges.flatMap { [$0.source, $0.target] }))
             let spellings = try Row.fetchAll(
-                db, sql: "SELECT rentity, alias FROM entity_alias WHERE rentity IN (\(ReadSQL.entityIDs))",
+                db, sql: ReadSQL.aliasesOfEntities,
                 arguments: ["ids": Self.json(ids)])
             var aliases: [String: [String]] = [:]
             for row in spellings { aliases[row["rentity"], default: []].append(row["alias"]) }

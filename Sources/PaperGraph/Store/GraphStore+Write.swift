@@ -22,6 +22,12 @@ struct GraphChange {
     /// Digest keys of edges written and removed, by entity (for entities' first weeks).
     var addedWeeks: [String: String] = [:]
     var removedWeeks: [String: Set<String>] = [:]
+    /// Whether the write removed a stored digest's rows. A write that only adds knows what
+    /// it adds: the relations each pair gains (`addedRelations`) and the spellings each
+    /// shown entity gains (`addedAliases`), so it need not read them back.
+    var removes = false
+    var addedRelations: [Resolution.Pair: Set<Relation>] = [:]
+    var addedAliases: [String: [String]] = [:]
 }
 
 extension GraphStore {
@@ -70,9 +76,12 @@ extension GraphStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let insertSearch = try db.cachedStatement(sql: "INSERT INTO search_index (rowid, title, heading, summary) VALUES (?, ?, ?, ?)")
+            // Papers no digest featured before: no edge joins them to anything yet.
+            var newPapers = Set<String>()
             for entry in digest.entries {
                 let paperID = entry.identity.key
                 try insertPaper.execute(arguments: [paperID, entry.link?.arxiv?.id, entry.title])
+                if db.changesCount > 0 { newPapers.insert(paperID) }
                 let summaryText = entry.summaryText
                 try insertAppearance.execute(arguments: [
                     digestID, paperID, entry.topic, entry.heading, extraction.paperNames[paperID], entry.title,
@@ -99,10 +108,12 @@ extension GraphStore {
                 try insertEntity.execute(arguments: [entity.id, entity.name, entity.kind])
                 let shown = try canonical(entity.id)
                 try insertAlias.execute(arguments: [entity.id, digestID, entity.name, entity.kind, true, shown, entity.id])
+                change.addedAliases[shown, default: []].append(entity.name)
                 for alias in entity.aliases.sorted() where alias != entity.name {
                     let spelled = EntityName.id(for: alias)
                     try insertAlias.execute(arguments: [entity.id, digestID, alias, entity.kind, false, shown, spelled])
                     change.spellings.insert(spelled)
+                    change.addedAliases[shown, default: []].append(alias)
                 }
                 change.entities.insert(entity.id)
             }
@@ -112,7 +123,9 @@ extension GraphStore {
             // old rows of this digest already noted it.
             for edge in extraction.edges where edge.relation != .derived_from {
                 let pair = Resolution.Pair(paper: edge.source, entity: try canonical(edge.target))
-                if change.pairs[pair] == nil { change.pairs[pair] = try Resolution.relations(pair, db: db) }
+                if change.pairs[pair] == nil {
+                    change.pairs[pair] = newPapers.contains(edge.source) ? [] : try Resolution.relations(pair, db: db)
+                }
             }
             let insertEdge = try db.cachedStatement(
                 sql: """
@@ -133,6 +146,9 @@ extension GraphStore {
                 ])
                 let shown = try canonical(edge.target)
                 if change.addedWeeks[shown].map({ digest.key < $0 }) ?? true { change.addedWeeks[shown] = digest.key }
+                if edge.relation != .derived_from {
+                    change.addedRelations[Resolution.Pair(paper: edge.source, entity: shown), default: []].insert(edge.relation)
+                }
                 stored += 1
             }
             try db.execute(sql: "UPDATE digest SET edges = ? WHERE id = ?", arguments: [stored, digestID])
@@ -164,6 +180,7 @@ extension GraphStore {
 
     /// Deletes one digest's rows (they cascade from it), noting what they touched.
     private static func deleteDigest(_ id: Int64, db: Database, change: inout GraphChange) throws {
+        change.removes = true
         let args: StatementArguments = [id]
         for row in try Row.fetchAll(
             db.cachedStatement(sql: "SELECT id, paper_id, topic, title, heading, summary FROM appearance WHERE digest_id = ?"),
@@ -214,7 +231,10 @@ extension GraphStore {
             sql: """
                 SELECT alias, kind, COUNT(*) AS n FROM entity_alias WHERE entity_id = ? AND canonical = 1 GROUP BY alias, kind
                 """)
-        let update = try db.cachedStatement(sql: "UPDATE entity SET name = ?, kind = ? WHERE id = ?")
+        // Only a name or kind that changes is written (and names the entity afresh).
+        let update = try db.cachedStatement(
+            sql: "UPDATE entity SET name = :name, kind = :kind WHERE id = :id AND (name IS NOT :name OR kind IS NOT :kind)")
+        var renamed = Set<String>()
         for entityID in change.entities.sorted() {
             let rows = try Row.fetchAll(votes, arguments: [entityID])
             guard !rows.isEmpty else { gone.insert(entityID); continue }
@@ -223,7 +243,8 @@ extension GraphStore {
                 nameVotes[row["alias"], default: 0] += row["n"] as Int
                 kindVotes[row["kind"], default: 0] += row["n"] as Int
             }
-            try update.execute(arguments: [Self.winner(nameVotes), Self.winner(kindVotes), entityID])
+            try update.execute(arguments: ["name": Self.winner(nameVotes), "kind": Self.winner(kindVotes), "id": entityID])
+            if db.changesCount > 0 { renamed.insert(entityID) }
         }
         let moved = try Resolution.update(db, change: change, gone: gone)
         // Merges that moved change whole counts: recount those entities; the rest move by deltas.
@@ -244,7 +265,7 @@ extension GraphStore {
         var lookup = Resolution.Lookup(db: db)
         for id in statsToRecompute { statsToRecompute.insert(try lookup(id)) }
         try Resolution.refreshStats(statsToRecompute, db: db)
-        try Resolution.applyDeltas(change, recounted: statsToRecompute, gone: gone, db: db)
+        try Resolution.applyDeltas(change, recounted: statsToRecompute, gone: gone, renamed: renamed, db: db)
         try Resolution.refreshTopics(change.topics, db: db)
     }
 

@@ -6,6 +6,15 @@ import GRDB
 enum ReadSQL {
     static let entityIDs = "SELECT value FROM json_each(:ids)"
 
+    /// The rows of `entity_alias` shown as one of `shown` (a list of ids, e.g. ``entityIDs``),
+    /// read by primary key: each entity's own rows and those of the entities redirected to it.
+    static func aliasRows(shownAs shown: String) -> String {
+        """
+        entity_alias WHERE entity_id IN (\(shown) UNION SELECT entity_id FROM entity_redirect WHERE canonical_id IN (\(shown)))
+          AND rentity IN (\(shown))
+        """
+    }
+
     static let entitiesByPapers = """
         SELECT n.id, n.name, n.kind, s.papers, s.aliases FROM entity_stats s JOIN entity n ON n.id = s.entity_id
         WHERE s.papers >= :min AND (:kind IS NULL OR n.kind = :kind)
@@ -13,7 +22,7 @@ enum ReadSQL {
         """
 
     static let aliasesOf = """
-        SELECT DISTINCT rentity, alias FROM entity_alias WHERE rentity IN (\(entityIDs)) ORDER BY rentity, alias
+        SELECT DISTINCT rentity, alias FROM \(aliasRows(shownAs: entityIDs)) ORDER BY rentity, alias
         """
 
     static let baselines = """
@@ -110,9 +119,17 @@ enum ReadSQL {
 
     static let resolveEntity = """
         SELECT COALESCE(r.canonical_id, n.id) FROM entity n LEFT JOIN entity_redirect r ON r.entity_id = n.id WHERE n.id = :id
-        UNION SELECT rentity FROM entity_alias WHERE alias = :name COLLATE NOCASE
+        UNION SELECT rentity FROM entity_alias WHERE entity_id = :id AND alias = :name COLLATE NOCASE
+        UNION SELECT rentity FROM entity_alias WHERE spelled = :id AND canonical = 0 AND alias = :name COLLATE NOCASE
         """
-    static let resolveEntitySpelled = "SELECT DISTINCT rentity FROM entity_alias WHERE spelled = :id"
+    /// Rows whose alias spells `:id`: the entity's own (its name spells its id) and other
+    /// entities' aliases (see `schema/006_lean_write_indexes.sql`).
+    static let resolveEntitySpelled = """
+        SELECT rentity FROM entity_alias WHERE entity_id = :id AND spelled = :id
+        UNION SELECT rentity FROM entity_alias WHERE spelled = :id AND canonical = 0
+        """
+    static let aliasesOfEntity = "SELECT DISTINCT alias FROM \(aliasRows(shownAs: "SELECT :id")) ORDER BY alias"
+    static let aliasesOfEntities = "SELECT rentity, alias FROM \(aliasRows(shownAs: entityIDs))"
 
     static let resolvePaperByName = """
         SELECT * FROM paper WHERE name = :name COLLATE NOCASE
@@ -209,6 +226,10 @@ enum ReadSQL {
     static let writes: [(name: String, sql: String, arguments: StatementArguments)] = [
         ("remove: a digest's aliases", WriteSQL.aliasesOfDigest, [1]),
         ("remove: lineage of a removed entity", WriteSQL.lineageOfEntity, ["id": "entity:vggt"]),
+        ("merge: who spells an entity", WriteSQL.spellers, ["id": "entity:vggt"]),
+        ("merge: repoint edges to an entity", WriteSQL.repointTargets, ["id": "entity:vggt", "from": "entity:vggt", "to": "entity:x"]),
+        ("merge: an entity's alias list", WriteSQL.aliasText, ["id": "entity:vggt"]),
+        ("curate: digests spelling entities", WriteSQL.digestsSpelling, ["entities": "[\"entity:vggt\"]"]),
     ]
 
     /// Each hot read with sample arguments: `EXPLAIN QUERY PLAN` of these must never scan
@@ -282,8 +303,29 @@ enum WriteSQL {
         SELECT DISTINCT entity_id, canonical, spelled FROM entity_alias INDEXED BY entity_alias_digest WHERE digest_id = ?
         """
     /// Two indexed halves: an OR of source and target let the planner scan every lineage edge.
+    /// (A removed entity is shown as itself: its edges' rtarget is its id.)
     static let lineageOfEntity = """
         SELECT id, digest_id, rtarget FROM edge WHERE source = :id AND relation = 'derived_from'
-        UNION SELECT id, digest_id, rtarget FROM edge WHERE target = :id AND relation = 'derived_from'
+        UNION SELECT id, digest_id, rtarget FROM edge WHERE rtarget = :id AND relation = 'derived_from' AND target = :id
+        """
+    /// Entities other than `:id` with an alias that spells `:id`'s name.
+    static let spellers = """
+        SELECT DISTINCT entity_id FROM entity_alias WHERE spelled = :id AND canonical = 0 AND entity_id <> :id LIMIT 2
+        """
+    /// The edges to `:id`, found as the resolved id `:from` they hold, shown as `:to` instead.
+    static let repointTargets = "UPDATE edge SET rtarget = :to WHERE rtarget = :from AND target = :id"
+    /// An entity's other spellings, as `entity_stats.aliases` keeps them.
+    static let aliasText = """
+        SELECT DISTINCT alias FROM \(ReadSQL.aliasRows(shownAs: "SELECT :id"))
+          AND alias <> (SELECT name FROM entity WHERE id = :id) ORDER BY alias
+        """
+    /// Digests with a row of these entities (ids, with merges applied or not; `:entities` a
+    /// JSON array): their own rows, their merged rows, and other entities' spellings of them.
+    static let digestsSpelling = """
+        SELECT digest_id FROM entity_alias WHERE entity_id IN (SELECT value FROM json_each(:entities))
+            AND (canonical = 1 OR rentity IN (SELECT value FROM json_each(:entities)))
+        UNION SELECT digest_id FROM entity_alias WHERE spelled IN (SELECT value FROM json_each(:entities)) AND canonical = 0
+        UNION SELECT digest_id FROM entity_alias
+            WHERE entity_id IN (SELECT entity_id FROM entity_redirect WHERE canonical_id IN (SELECT value FROM json_each(:entities)))
         """
 }

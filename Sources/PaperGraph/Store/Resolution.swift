@@ -59,7 +59,7 @@ enum Resolution {
             if let new {
                 try db.cachedStatement(sql: "INSERT INTO entity_redirect (entity_id, canonical_id) VALUES (?, ?)").execute(arguments: [id, new])
             }
-            try point(id, at: new ?? id, db: db)
+            try point(id, from: old ?? id, to: new ?? id, db: db)
             moved.formUnion([id, old ?? id, new ?? id])
         }
         return moved
@@ -73,10 +73,7 @@ enum Resolution {
     static func candidate(_ id: String, db: Database) throws -> String? {
         guard let kind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM entity WHERE id = ?"), arguments: [id]) else { return nil }
         let owners = try String.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT DISTINCT entity_id FROM entity_alias WHERE spelled = ? AND canonical = 0 AND entity_id <> ? LIMIT 2
-                    """), arguments: [id, id])
+            db.cachedStatement(sql: WriteSQL.spellers), arguments: ["id": id])
         guard owners.count == 1 else { return nil }
         let ownerKind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM entity WHERE id = ?"), arguments: [owners[0]])
         return ownerKind == kind ? owners[0] : nil
@@ -89,10 +86,10 @@ enum Resolution {
         return claimed ? nil : target
     }
 
-    /// Points the resolved columns of `id`'s own rows at `shown`.
-    static func point(_ id: String, at shown: String, db: Database) throws {
+    /// Points the resolved columns of `id`'s own rows, shown as `old` until now, at `shown`.
+    static func point(_ id: String, from old: String, to shown: String, db: Database) throws {
         try db.cachedStatement(sql: "UPDATE edge SET rsource = ? WHERE source = ?").execute(arguments: [shown, id])
-        try db.cachedStatement(sql: "UPDATE edge SET rtarget = ? WHERE target = ?").execute(arguments: [shown, id])
+        try db.cachedStatement(sql: WriteSQL.repointTargets).execute(arguments: ["id": id, "from": old, "to": shown])
         try db.cachedStatement(sql: "UPDATE entity_alias SET rentity = ? WHERE entity_id = ?").execute(arguments: [shown, id])
     }
 
@@ -151,10 +148,14 @@ enum Resolution {
     /// afresh; entities without counts yet are counted now. First weeks and alias lists of
     /// touched entities are brought up to date. Cost: the pairs the write touched, not the
     /// entities' degrees.
-    static func applyDeltas(_ change: GraphChange, recounted: Set<String>, gone: Set<String>, db: Database) throws {
+    /// `renamed`: entities whose name or kind the write changed.
+    static func applyDeltas(
+        _ change: GraphChange, recounted: Set<String>, gone: Set<String>, renamed: Set<String>, db: Database
+    ) throws {
         var delta: [String: (papers: Int, compared: Int, builtOn: Int, baseline: Int)] = [:]
         for (pair, before) in change.pairs where !recounted.contains(pair.entity) && !gone.contains(pair.entity) {
-            let after = try relations(pair, db: db)
+            // A write that removes nothing leaves a pair what it had and what it added.
+            let after = change.removes ? try relations(pair, db: db) : before.union(change.addedRelations[pair] ?? [])
             func d(_ holds: (Set<Relation>) -> Bool) -> Int { (holds(after) ? 1 : 0) - (holds(before) ? 1 : 0) }
             let step = (
                 d { !$0.isEmpty }, d { $0.contains(.compares_with) }, d { $0.contains(.builds_on) },
@@ -171,7 +172,8 @@ enum Resolution {
         touched.subtract(recounted)
         touched.subtract(gone)
         var missing = Set<String>()
-        let exists = try db.cachedStatement(sql: "SELECT first_digest FROM entity_stats WHERE entity_id = ?")
+        let exists = try db.cachedStatement(
+            sql: "SELECT s.first_digest, s.aliases, n.name FROM entity_stats s JOIN entity n ON n.id = s.entity_id WHERE s.entity_id = ?")
         for id in touched.sorted() {
             guard let row = try Row.fetchOne(exists, arguments: [id]) else { missing.insert(id); continue }
             if let d = delta[id] {
@@ -191,21 +193,36 @@ enum Resolution {
                             """), arguments: [id])
             }
             if let added = change.addedWeeks[id], first.map({ added < $0 }) ?? true { first = added }
+            // A write that removes nothing and keeps the name adds its spellings to the list.
+            let aliases =
+                change.removes || renamed.contains(id)
+                ? try aliasText(id, db: db)
+                : aliasText(adding: change.addedAliases[id] ?? [], to: row["aliases"], name: row["name"])
             try db.cachedStatement(sql: "UPDATE entity_stats SET first_digest = ?, aliases = ? WHERE entity_id = ?")
-                .execute(arguments: [first, try aliasText(id, db: db), id])
+                .execute(arguments: [first, aliases, id])
         }
         // Entities new to the graph (or just un-merged) have no counts yet: count them.
         try refreshStats(missing, db: db)
     }
 
+    /// `stored` (an `entity_stats.aliases` value) with `added` spellings, without `name`:
+    /// distinct and sorted byte by byte, as SQLite's DISTINCT and ORDER BY give them.
+    static func aliasText(adding added: [String], to stored: String?, name: String) -> String? {
+        guard !added.isEmpty else { return stored }
+        var seen: Set<[UInt8]> = [Array(name.utf8)]
+        var all: [[UInt8]] = []
+        for alias in aliasList(stored) + added {
+            let bytes = Array(alias.utf8)
+            if seen.insert(bytes).inserted { all.append(bytes) }
+        }
+        guard !all.isEmpty else { return nil }
+        return all.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
+            .joined(separator: "\u{1F}")
+    }
+
     /// The other spellings of an entity as `entity_stats.aliases` stores them.
     static func aliasText(_ id: String, db: Database) throws -> String? {
-        let aliases = try String.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT DISTINCT a.alias FROM entity_alias a JOIN entity n ON n.id = a.rentity
-                    WHERE a.rentity = ? AND a.alias <> n.name ORDER BY a.alias
-                    """), arguments: [id])
+        let aliases = try String.fetchAll(db.cachedStatement(sql: WriteSQL.aliasText), arguments: ["id": id])
         return aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}")
     }
 

@@ -70,6 +70,25 @@ import Testing
         #expect(try store.resolutionDifferences() == [])
     }
 
+    @Test func aWriteThatOnlyAddsExtendsTheSpellingListAsSQLiteWouldSortIt() {
+        let separator = "\u{1F}"
+        // Byte order (capitals first), distinct, without the entity's own name.
+        #expect(Resolution.aliasText(adding: ["b", "B", "a", "b"], to: "c\u{1F}d", name: "a") == ["B", "b", "c", "d"].joined(separator: separator))
+        #expect(Resolution.aliasText(adding: ["x"], to: nil, name: "x") == nil)
+        #expect(Resolution.aliasText(adding: [], to: "k", name: "z") == "k")
+        // Spellings that differ in bytes stay two, as SQLite's DISTINCT keeps them.
+        #expect(Resolution.aliasText(adding: ["e\u{301}", "\u{E9}"], to: nil, name: "n")?.utf8.split(separator: 0x1F).count == 2)
+    }
+
+    @Test func theWarmUpDigestReadsIntoEveryKindOfEdge() {
+        let digest = DigestReader().read(text: RuleExtractor.warmUpDigest, path: "warm-up.md")
+        #expect(digest.entries.count == 1)
+        let relations = Set(RuleExtractor(model: nil).extract(digest).edges.map(\.relation))
+        for relation in [Relation.proposes, .builds_on, .uses, .compares_with, .evaluates_on] {
+            #expect(relations.contains(relation), "\(relation)")
+        }
+    }
+
     @Test func countsFollowReIngestAndRemovalPairByPair() throws {
         let store = try store()
         let files = Self.fixtures
