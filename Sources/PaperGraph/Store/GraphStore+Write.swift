@@ -28,6 +28,10 @@ struct GraphChange {
     var removes = false
     var addedRelations: [Resolution.Pair: Set<Relation>] = [:]
     var addedAliases: [String: [String]] = [:]
+    /// The digest written (id and week), its papers by topic, and those new to the archive.
+    var written: (id: Int64, key: String)?
+    var addedTopicPapers: [String: [String]] = [:]
+    var newPapers = Set<String>()
 }
 
 extension GraphStore {
@@ -92,10 +96,15 @@ extension GraphStore {
                     TextSegmenter.segment(summaryText),
                 ])
                 change.papers.insert(paperID)
-                if let topic = entry.topic { change.topics.insert(topic) }
+                if let topic = entry.topic {
+                    change.topics.insert(topic)
+                    change.addedTopicPapers[topic, default: []].append(paperID)
+                }
                 summary.papers += 1
             }
             summary.topics = Set(digest.entries.compactMap(\.topic)).count
+            change.written = (digestID, digest.key)
+            change.newPapers = newPapers
 
             let insertEntity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity (id, name, kind) VALUES (?, ?, ?)")
             let insertAlias = try db.cachedStatement(
@@ -266,7 +275,11 @@ extension GraphStore {
         for id in statsToRecompute { statsToRecompute.insert(try lookup(id)) }
         try Resolution.refreshStats(statsToRecompute, db: db)
         try Resolution.applyDeltas(change, recounted: statsToRecompute, gone: gone, renamed: renamed, db: db)
-        try Resolution.refreshTopics(change.topics, db: db)
+        if change.removes {
+            try Resolution.refreshTopics(change.topics, db: db)
+        } else {
+            try Resolution.addTopicCounts(change, db: db)
+        }
     }
 
     /// A paper's fields from its appearances: the highest version gives version, URL and

@@ -227,6 +227,8 @@ enum ReadSQL {
         ("remove: a digest's aliases", WriteSQL.aliasesOfDigest, [1]),
         ("remove: lineage of a removed entity", WriteSQL.lineageOfEntity, ["id": "entity:vggt"]),
         ("merge: who spells an entity", WriteSQL.spellers, ["id": "entity:vggt"]),
+        ("topic counts: a paper's other placings", WriteSQL.paperPlacedInTopicElsewhere, ["paper": "arxiv:2512.03939", "topic": "场景重建", "digest": 1]),
+        ("topic counts: the week's other editions", WriteSQL.weekPlacedInTopicElsewhere, ["key": "2025-W49", "topic": "场景重建", "digest": 1]),
         ("merge: repoint edges to an entity", WriteSQL.repointTargets, ["id": "entity:vggt", "from": "entity:vggt", "to": "entity:x"]),
         ("merge: an entity's alias list", WriteSQL.aliasText, ["id": "entity:vggt"]),
         ("curate: digests spelling entities", WriteSQL.digestsSpelling, ["entities": "[\"entity:vggt\"]"]),
@@ -307,6 +309,15 @@ enum WriteSQL {
     static let lineageOfEntity = """
         SELECT id, digest_id, rtarget FROM edge WHERE source = :id AND relation = 'derived_from'
         UNION SELECT id, digest_id, rtarget FROM edge WHERE rtarget = :id AND relation = 'derived_from' AND target = :id
+        """
+    /// Whether another digest placed `:paper` in `:topic`.
+    static let paperPlacedInTopicElsewhere = """
+        SELECT 1 FROM appearance WHERE paper_id = :paper AND digest_id <> :digest AND topic = :topic LIMIT 1
+        """
+    /// Whether another edition of week `:key` placed a paper in `:topic`.
+    static let weekPlacedInTopicElsewhere = """
+        SELECT 1 FROM digest d JOIN appearance a ON a.digest_id = d.id AND a.topic = :topic
+        WHERE d.key = :key AND d.id <> :digest LIMIT 1
         """
     /// Entities other than `:id` with an alias that spells `:id`'s name.
     static let spellers = """

@@ -226,6 +226,36 @@ enum Resolution {
         return aliases.isEmpty ? nil : aliases.joined(separator: "\u{1F}")
     }
 
+    /// Moves the counts of the topics a write that removes nothing added papers to: a paper
+    /// counts if no other digest placed it there, the week if no other edition of it did.
+    /// Cost: the digest's papers, not the topics' sizes. A topic new to the archive is counted.
+    static func addTopicCounts(_ change: GraphChange, db: Database) throws {
+        guard let (digestID, key) = change.written else { return }
+        let stored = try db.cachedStatement(sql: "SELECT papers, digests, first, last FROM topic_stats WHERE topic = ?")
+        let placedElsewhere = try db.cachedStatement(sql: WriteSQL.paperPlacedInTopicElsewhere)
+        let weekElsewhere = try db.cachedStatement(sql: WriteSQL.weekPlacedInTopicElsewhere)
+        var fresh = Set<String>()
+        for (topic, papers) in change.addedTopicPapers.sorted(by: { $0.key < $1.key }) {
+            guard let row = try Row.fetchOne(stored, arguments: [topic]) else { fresh.insert(topic); continue }
+            var added = 0
+            for paper in papers {
+                if change.newPapers.contains(paper) {
+                    added += 1
+                } else if try Bool.fetchOne(placedElsewhere, arguments: ["paper": paper, "topic": topic, "digest": digestID]) == nil {
+                    added += 1
+                }
+            }
+            let newWeek = try Bool.fetchOne(weekElsewhere, arguments: ["key": key, "topic": topic, "digest": digestID]) == nil
+            let first: String = row["first"], last: String = row["last"]
+            try db.cachedStatement(sql: "UPDATE topic_stats SET papers = ?, digests = ?, first = ?, last = ? WHERE topic = ?")
+                .execute(arguments: [
+                    (row["papers"] as Int) + added, (row["digests"] as Int) + (newWeek ? 1 : 0), min(first, key),
+                    max(last, key), topic,
+                ])
+        }
+        try refreshTopics(fresh, db: db)
+    }
+
     static func refreshTopics(_ topics: Set<String>, db: Database) throws {
         let count = try db.cachedStatement(
             sql: """

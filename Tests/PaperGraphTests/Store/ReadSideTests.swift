@@ -89,6 +89,37 @@ import Testing
         }
     }
 
+    @Test func topicCountsMovedByWhatAWriteAddsEqualARecount() throws {
+        let folder = try TestPaths.temporaryFolder()
+        func write(_ name: String, _ entries: [(topic: String, id: String)]) throws -> String {
+            var text = "# 2025 年第 \(name.contains("w05") ? 5 : 7) 周\n\n## 学术研究\n"
+            for (i, entry) in entries.enumerated() {
+                text += "\n### \(entry.topic)\n\n#### Net\(i)：测试\n\n[\(entry.id) Net\(i) Title](https://arxiv.org/abs/\(entry.id))\n\nNet\(i) 基于 VGGT 构建。\n"
+            }
+            let path = folder.appendingPathComponent(name).path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        // Two editions of one week sharing a topic and a paper, a later week placing a known
+        // paper in a new topic and again in an old one.
+        let files = [
+            try write("2025-w05.zh-CN.md", [("代码", "2501.00001"), ("代码", "2501.00002")]),
+            try write("2025-w05.en.md", [("代码", "2501.00001"), ("视觉", "2501.00003")]),
+            try write("2025-w07.zh-CN.md", [("视觉", "2501.00001"), ("代码", "2501.00002"), ("音频", "2501.00004")]),
+        ]
+        let store = try GraphStore()
+        let ingestor = Ingestor(store: store, extractor: RuleExtractor(model: nil))
+        for file in files {
+            #expect(!ingestor.ingest(file: file).failed)
+            #expect(try store.resolutionDifferences() == [], "after \(file)")
+        }
+        let code = try #require(try store.topics().first { $0.topic == "代码" })
+        #expect(code.papers == 2)
+        #expect(code.digests == 2)
+        try store.remove(key: "2025-W05", language: "en")
+        #expect(try store.resolutionDifferences() == [])
+    }
+
     @Test func countsFollowReIngestAndRemovalPairByPair() throws {
         let store = try store()
         let files = Self.fixtures
