@@ -74,13 +74,15 @@ public struct ResultTable: Sendable, Equatable {
         return out
     }
 
-    static let spaces = String(repeating: " ", count: 256)
+    /// Runs of 0 to 256 spaces, made once: cutting a prefix of one long run walked it
+    /// Character by Character, a third of laying out a large table.
+    static let spaceRuns = (0...256).map { String(repeating: " ", count: $0) }
 
     static func pad(_ out: inout String, _ count: Int) {
         var left = count
         while left > 0 {
-            let n = min(left, spaces.utf8.count)
-            out.append(contentsOf: spaces.prefix(n))
+            let n = min(left, spaceRuns.count - 1)
+            out += spaceRuns[n]
             left -= n
         }
     }
@@ -147,14 +149,18 @@ public struct ResultTable: Sendable, Equatable {
 
     public static func clip(_ s: String, _ width: Int) -> String {
         guard s.utf8.count > width, displayWidth(s) > width else { return s }
-        var out = "", used = 0
-        for ch in s {
-            let w = displayWidth(String(ch))
+        // The longest run of whole characters that fits before the ellipsis, cut once.
+        // ASCII but CR (whose CR LF is one character) is one column a byte.
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return String(decoding: s.utf8.prefix(width - 1), as: UTF8.self) + "…" }
+        var used = 0
+        var end = s.startIndex
+        for index in s.indices {
+            let w = s[index].unicodeScalars.reduce(0) { $0 + Self.width($1) }
             if used + w > width - 1 { break }
-            out.append(ch)
             used += w
+            end = s.index(after: index)
         }
-        return out + "…"
+        return String(s[..<end]) + "…"
     }
 }
 

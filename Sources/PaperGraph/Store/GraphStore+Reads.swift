@@ -63,32 +63,41 @@ extension GraphStore {
                 : filter.topic != nil
                     ? ReadSQL.papersByTopic
                     : filter.digest != nil ? ReadSQL.papersByDigest : ReadSQL.papersAll
-            return try Row.fetchAll(
+            // Thousands of rows on a large archive: read in place rather than copied.
+            let rows = try Row.fetchCursor(
                 db, sql: sql,
                 arguments: [
                     "since": filter.since, "pattern": Self.topicPattern(filter.topic), "digest": filter.digest,
                     "ids": ids.map { Self.json($0) }, "relation": filter.relation,
-                ]
-            ).map {
-                PaperListing(paper: Self.paper($0), digests: ($0["digests"] as String? ?? "").split(separator: " ").map(String.init))
+                ])
+            var listings: [PaperListing] = []
+            while let row = try rows.next() {
+                let weeks = (row["digests"] as String? ?? "").utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                listings.append(PaperListing(paper: Self.paper(row), digests: weeks))
             }
+            return listings
         }
     }
+
+    /// A stored kind, read as text: the schema's CHECK keeps it one of the three.
+    static func kind(_ text: String) -> EntityKind { EntityKind(rawValue: text) ?? .method }
 
     /// Entities, most papers first, with their other spellings.
     public func entities(_ filter: EntityFilter = EntityFilter()) throws -> [EntitySummary] {
         try writer.read { db in
             if filter.countsEverything {
-                return try Row.fetchAll(
+                // Thousands of rows on a large archive: read in place, by column position.
+                let rows = try Row.fetchCursor(
                     db, sql: ReadSQL.entitiesByPapers,
-                    arguments: [
-                        "min": filter.minPapers, "kind": filter.kind, "limit": filter.limit ?? -1,
-                    ]
-                ).map {
-                    EntitySummary(
-                        entity: Entity(id: $0["id"], name: $0["name"], kind: $0["kind"]), papers: $0["papers"],
-                        aliases: Resolution.aliasList($0["aliases"]))
+                    arguments: ["min": filter.minPapers, "kind": filter.kind, "limit": filter.limit ?? -1])
+                var found: [EntitySummary] = []
+                while let row = try rows.next() {
+                    found.append(
+                        EntitySummary(
+                            entity: Entity(id: row[0], name: row[1], kind: Self.kind(row[2])), papers: row[3],
+                            aliases: Resolution.aliasList(row[4])))
                 }
+                return found
             }
             let found = try Self.countsOfChosen(filter, db: db)
                 .filter { $0.papers >= filter.minPapers && (filter.kind == nil || $0.entity.kind == filter.kind) }

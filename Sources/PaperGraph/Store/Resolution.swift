@@ -127,7 +127,8 @@ enum Resolution {
 
     /// The other spellings `entity_stats.aliases` holds, sorted (unit separator between them).
     static func aliasList(_ stored: String?) -> [String] {
-        stored.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
+        // Split as bytes: U+001F is one byte and never inside another character's encoding.
+        stored.map { $0.utf8.split(separator: 0x1F).map { String(decoding: $0, as: UTF8.self) } } ?? []
     }
 
     /// A paper and an entity (shown id).

@@ -24,4 +24,19 @@ import Testing
         #expect(csv.contains("'=SUM(A1)") && csv.contains("'-1+2"))
         #expect(ResultTable(columns: ["n"], rows: [[.int(-1)]]).render(.csv) == "n\r\n-1\r\n")
     }
+
+    @Test func longCellsAreCutAtWholeCharactersWithinTheWidth() {
+        #expect(ResultTable.clip("abcdefghij", 6) == "abcde…")
+        #expect(ResultTable.clip("abcdef", 6) == "abcdef")
+        // Two columns a CJK character: 4 of the 5 columns before the ellipsis hold two.
+        #expect(ResultTable.clip("中文名称很长", 5) == "中文…")
+        // A combining mark stays with its letter; CR LF is one character.
+        #expect(ResultTable.clip("e\u{301}e\u{301}e\u{301}e\u{301}", 3) == "e\u{301}e\u{301}…")
+        #expect(ResultTable.clip("ab\r\ncdef", 4) == "ab…")
+        for name in Self.names + ["a mixed 中文 and English title that is long"] {
+            let cut = ResultTable.clip(name, 8)
+            #expect(ResultTable.displayWidth(cut) <= 8 || ResultTable.displayWidth(name) <= 8, "\(name)")
+            #expect(cut == name || name.hasPrefix(String(cut.dropLast())), "\(name)")
+        }
+    }
 }
