@@ -143,9 +143,10 @@ extension GraphStore {
             let entityExists = try db.cachedStatement(sql: "SELECT 1 FROM entity WHERE id = ?")
             var stored = 0
             for edge in extraction.edges {
-                // Lineage joins two entities: both must exist (see refresh for removals).
+                // Lineage joins two entities: both must exist (see refresh for removals), and
+                // differ (the stats count loops made by merges only; see ReadSQL.lineageLoops).
                 if edge.relation == .derived_from {
-                    guard try Bool.fetchOne(entityExists, arguments: [edge.source]) != nil,
+                    guard edge.source != edge.target, try Bool.fetchOne(entityExists, arguments: [edge.source]) != nil,
                         try Bool.fetchOne(entityExists, arguments: [edge.target]) != nil
                     else { continue }
                 }

@@ -120,6 +120,34 @@ import Testing
         #expect(try store.resolutionDifferences() == [])
     }
 
+    @Test func lineageThatAMergeMakesALoopIsNotCountedAndNoEdgeJoinsAnEntityToItself() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let store = try GraphStore()
+        func write(_ week: Int, _ extraction: Extraction) throws {
+            let path = try TestPaths.oneEntryDigest(in: folder, week: week, id: "2501.0000\(week)", "正文。")
+            _ = try store.write(try TestPaths.read(path), extraction: extraction, contentHash: "\(week)", extractorVersion: 1)
+        }
+        func lineage(_ child: String, _ parent: String) -> ExtractedEdge {
+            ExtractedEdge(source: EntityName.id(for: child), target: EntityName.id(for: parent), relation: .derived_from, line: 9, evidence: "e")
+        }
+        // Week 1: Ynet ← Xnet and back, Znet ← Ynet, and an edge from Xnet to itself (refused).
+        try write(
+            1,
+            Extraction(
+                entities: ["Xnet", "Ynet", "Znet"].map { ExtractedEntity(name: $0, kind: .method) },
+                edges: [lineage("Ynet", "Xnet"), lineage("Xnet", "Ynet"), lineage("Znet", "Ynet"), lineage("Xnet", "Xnet")]))
+        #expect(try store.stats().lineageEdges == 3)
+        // Week 2 gives Ynet as another name of Xnet: Ynet is shown as Xnet, and both edges
+        // between them become loops, one redirected at its source, one at its target.
+        try write(2, Extraction(entities: [ExtractedEntity(name: "Xnet", kind: .method, aliases: ["Ynet"])]))
+        #expect(try store.resolutionDifferences() == [])
+        let stats = try store.stats()
+        #expect(stats.lineageEdges == 1)
+        #expect(try store.lineageLoopsByScan() == 2)
+        try store.remove(key: "2025-W02")
+        #expect(try store.stats().lineageEdges == 3)
+    }
+
     @Test func countsFollowReIngestAndRemovalPairByPair() throws {
         let store = try store()
         let files = Self.fixtures
