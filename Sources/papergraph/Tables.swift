@@ -124,15 +124,16 @@ struct ShowText {
     /// Lines of at most `width` display columns, the first after `lead`, the rest indented.
     func wrap(_ text: String, lead: String, indent: String) -> [String] {
         var lines: [String] = [], current = lead, used = ResultTable.displayWidth(lead)
+        let indentWidth = ResultTable.displayWidth(indent)
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         var word = ""
         func flush() {
             guard !word.isEmpty else { return }
             let w = ResultTable.displayWidth(word)
-            if used + w > width, current.trimmingCharacters(in: .whitespaces).count > 0, used > ResultTable.displayWidth(indent) {
+            if used + w > width, current.unicodeScalars.contains(where: { !Self.isBlank($0) }), used > indentWidth {
                 lines.append(current)
                 current = indent
-                used = ResultTable.displayWidth(indent)
+                used = indentWidth
             }
             current += word
             used += w
@@ -145,7 +146,27 @@ struct ShowText {
         }
         flush()
         lines.append(current)
-        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        return lines.map(Self.trimmingTrailingSpace)
+    }
+
+    /// What Foundation's `.whitespaces` holds: tab and the space separators.
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+    }
+
+    /// A line without the white space at its end (what the pattern `\s+$` matched: tab, line
+    /// feed, form feed, carriage return and the separators), without a regular expression per line.
+    static func trimmingTrailingSpace(_ line: String) -> String {
+        var scalars = line.unicodeScalars[...]
+        while let last = scalars.last {
+            switch last.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: scalars.removeLast()
+            default:
+                guard ["\t", "\n", "\u{0C}", "\r"].contains(last) else { return String(scalars) }
+                scalars.removeLast()
+            }
+        }
+        return String(scalars)
     }
 
     func edgeLines(_ name: String, _ edge: EdgeView) -> [String] {
