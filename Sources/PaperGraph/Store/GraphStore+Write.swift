@@ -32,6 +32,8 @@ struct GraphChange {
     var written: (id: Int64, key: String)?
     var addedTopicPapers: [String: [String]] = [:]
     var newPapers = Set<String>()
+    /// The name and kind the write gave each entity it wrote.
+    var writtenNames: [String: (name: String, kind: EntityKind)] = [:]
 }
 
 extension GraphStore {
@@ -125,6 +127,7 @@ extension GraphStore {
                     change.addedAliases[shown, default: []].append(alias)
                 }
                 change.entities.insert(entity.id)
+                change.writtenNames[entity.id] = (entity.name, entity.kind)
             }
             summary.entities = extraction.entities.count
 
@@ -245,7 +248,15 @@ extension GraphStore {
         let update = try db.cachedStatement(
             sql: "UPDATE entity SET name = :name, kind = :kind WHERE id = :id AND (name IS NOT :name OR kind IS NOT :kind)")
         var renamed = Set<String>()
+        let current = try db.cachedStatement(sql: "SELECT name, kind FROM entity WHERE id = ?")
         for entityID in change.entities.sorted() {
+            // One more vote for the name and kind that already win cannot change the winner:
+            // a write that removes nothing need not count the entity's votes again.
+            if !change.removes, let written = change.writtenNames[entityID], let row = try Row.fetchOne(current, arguments: [entityID]),
+                (row["name"] as String).utf8.elementsEqual(written.name.utf8), (row["kind"] as EntityKind) == written.kind
+            {
+                continue
+            }
             let rows = try Row.fetchAll(votes, arguments: [entityID])
             guard !rows.isEmpty else { gone.insert(entityID); continue }
             var nameVotes: [String: Int] = [:], kindVotes: [String: Int] = [:]
@@ -256,7 +267,8 @@ extension GraphStore {
             try update.execute(arguments: ["name": Self.winner(nameVotes), "kind": Self.winner(kindVotes), "id": entityID])
             if db.changesCount > 0 { renamed.insert(entityID) }
         }
-        let moved = try Resolution.update(db, change: change, gone: gone)
+        // An owner whose kind changed re-checks the claims its aliases make.
+        let moved = try Resolution.update(db, change: change, gone: gone, rekinded: change.removes ? change.entities : renamed)
         // Merges that moved change whole counts: recount those entities; the rest move by deltas.
         var statsToRecompute = moved
         if !gone.isEmpty {

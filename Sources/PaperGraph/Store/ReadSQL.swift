@@ -330,7 +330,7 @@ enum WriteSQL {
         """
     /// Whether another edition of week `:key` placed a paper in `:topic`.
     static let weekPlacedInTopicElsewhere = """
-        SELECT 1 FROM digest d JOIN appearance a ON a.digest_id = d.id AND a.topic = :topic
+        SELECT 1 FROM digest d CROSS JOIN appearance a ON a.digest_id = d.id AND a.topic = :topic
         WHERE d.key = :key AND d.id <> :digest LIMIT 1
         """
     /// Entities other than `:id` with an alias that spells `:id`'s name.

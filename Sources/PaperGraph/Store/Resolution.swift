@@ -31,11 +31,11 @@ enum Resolution {
 
     /// Updates claims and redirects for what `change` touched; `gone` are entities about to be
     /// deleted. Returns every entity whose shown id changed, with its old and new shown ids.
-    static func update(_ db: Database, change: GraphChange, gone: Set<String>) throws -> Set<String> {
+    /// `rekinded`: entities whose kind may have changed (their aliases' claims are re-checked).
+    static func update(_ db: Database, change: GraphChange, gone: Set<String>, rekinded: Set<String>) throws -> Set<String> {
         var affected = change.spellings.union(change.entities)
-        // An owner's kind may have changed: the claims its aliases make are re-checked.
         let ownSpellings = try db.cachedStatement(sql: "SELECT DISTINCT spelled FROM entity_alias WHERE entity_id = ? AND canonical = 0")
-        for owner in change.entities where !gone.contains(owner) {
+        for owner in rekinded where !gone.contains(owner) {
             affected.formUnion(try String.fetchAll(ownSpellings, arguments: [owner]))
         }
         var claimTargets = Set<String>()
@@ -356,6 +356,23 @@ enum Resolution {
                       AND (source NOT IN (SELECT id FROM entity) OR target NOT IN (SELECT id FROM entity))
                     """) ?? 0
         if dangling > 0 { out.append("\(dangling) lineage edges name a removed entity") }
+        // Each entity's name and kind are the winners of its digests' votes.
+        var nameVotes: [String: [String: Int]] = [:], kindVotes: [String: [String: Int]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT entity_id, alias, kind, COUNT(*) AS n FROM entity_alias WHERE canonical = 1 GROUP BY entity_id, alias, kind")
+        {
+            let id: String = row["entity_id"], n: Int = row["n"]
+            nameVotes[id, default: [:]][row["alias"], default: 0] += n
+            kindVotes[id, default: [:]][row["kind"], default: 0] += n
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, kind FROM entity ORDER BY id") {
+            let id: String = row["id"], name: String = row["name"], kind: String = row["kind"]
+            guard let names = nameVotes[id], let kinds = kindVotes[id] else { out.append("\(id) has no votes"); continue }
+            let winners = (GraphStore.winner(names), GraphStore.winner(kinds))
+            if !winners.0.utf8.elementsEqual(name.utf8) || winners.1 != kind {
+                out.append("\(id) is \(name) (\(kind)), its votes say \(winners.0) (\(winners.1))")
+            }
+        }
         return out
     }
 }

@@ -148,6 +148,31 @@ import Testing
         #expect(try store.stats().lineageEdges == 3)
     }
 
+    @Test func anEntitysNameAndKindFollowItsVotesAsWritesAddAndRemove() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let store = try GraphStore()
+        func write(_ week: Int, _ name: String, _ kind: EntityKind) throws {
+            let path = try TestPaths.oneEntryDigest(in: folder, week: week, id: "2501.0000\(week)", "正文。")
+            let extraction = Extraction(entities: [ExtractedEntity(name: name, kind: kind)])
+            _ = try store.write(try TestPaths.read(path), extraction: extraction, contentHash: "\(week)", extractorVersion: 1)
+        }
+        func entity() throws -> Entity? { try store.resolveEntities("foonet").first }
+        try write(1, "FooNet", .method)
+        try write(2, "FOONET", .dataset)
+        // A tie goes to the smaller spelling and kind.
+        #expect(try entity()?.name == "FOONET")
+        #expect(try entity()?.kind == .dataset)
+        try write(3, "FooNet", .method)
+        #expect(try entity()?.name == "FooNet")
+        #expect(try entity()?.kind == .method)
+        try write(4, "FooNet", .method)  // one more vote for the winners
+        #expect(try store.resolutionDifferences() == [])
+        try store.remove(key: "2025-W03")
+        try store.remove(key: "2025-W04")
+        #expect(try entity()?.name == "FOONET")
+        #expect(try store.resolutionDifferences() == [])
+    }
+
     @Test func countsFollowReIngestAndRemovalPairByPair() throws {
         let store = try store()
         let files = Self.fixtures
