@@ -158,15 +158,15 @@ struct ShowText {
     /// feed, form feed, carriage return and the separators), without a regular expression per line.
     static func trimmingTrailingSpace(_ line: String) -> String {
         var scalars = line.unicodeScalars[...]
-        while let last = scalars.last {
-            switch last.properties.generalCategory {
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator: scalars.removeLast()
-            default:
-                guard ["\t", "\n", "\u{0C}", "\r"].contains(last) else { return String(scalars) }
-                scalars.removeLast()
-            }
-        }
+        while let last = scalars.last, isTrailingSpace(last) { scalars.removeLast() }
         return String(scalars)
+    }
+
+    static func isTrailingSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\t", "\n", "\u{0C}", "\r": return true
+        default: return [.spaceSeparator, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
+        }
     }
 
     func edgeLines(_ name: String, _ edge: EdgeView) -> [String] {

@@ -344,7 +344,6 @@ struct EntryReading {
     /// Registers the entry's names (in entry order: the registry is the digest's) and decides
     /// each pair's rule votes and features from the cues read with the entry.
     mutating func relations(registry: inout EntityRegistry) -> ReadingResult {
-        let gazetteer = scanner.gazetteer
         for (occurrence, registration) in zip(occurrences, registrations) {
             registry.add(
                 name: registration.name, surface: registration.surface, known: registration.known, vote: registration.vote,

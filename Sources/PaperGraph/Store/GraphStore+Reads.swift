@@ -79,9 +79,6 @@ extension GraphStore {
         }
     }
 
-    /// A stored kind, read as text: the schema's CHECK keeps it one of the three.
-    static func kind(_ text: String) -> EntityKind { EntityKind(rawValue: text) ?? .method }
-
     /// Entities, most papers first, with their other spellings.
     public func entities(_ filter: EntityFilter = EntityFilter()) throws -> [EntitySummary] {
         try writer.read { db in
@@ -94,7 +91,7 @@ extension GraphStore {
                 while let row = try rows.next() {
                     found.append(
                         EntitySummary(
-                            entity: Entity(id: row[0], name: row[1], kind: Self.kind(row[2])), papers: row[3],
+                            entity: Entity(id: row[0], name: row[1], kind: row[2]), papers: row[3],
                             aliases: Resolution.aliasList(row[4])))
                 }
                 return found

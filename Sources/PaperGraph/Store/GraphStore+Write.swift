@@ -259,12 +259,8 @@ extension GraphStore {
             }
             let rows = try Row.fetchAll(votes, arguments: [entityID])
             guard !rows.isEmpty else { gone.insert(entityID); continue }
-            var nameVotes: [String: Int] = [:], kindVotes: [String: Int] = [:]
-            for row in rows {
-                nameVotes[row["alias"], default: 0] += row["n"] as Int
-                kindVotes[row["kind"], default: 0] += row["n"] as Int
-            }
-            try update.execute(arguments: ["name": Self.winner(nameVotes), "kind": Self.winner(kindVotes), "id": entityID])
+            let won = Self.winners(rows.map { ($0["alias"], $0["kind"], $0["n"]) })
+            try update.execute(arguments: ["name": won.name, "kind": won.kind, "id": entityID])
             if db.changesCount > 0 { renamed.insert(entityID) }
         }
         // An owner whose kind changed re-checks the claims its aliases make.
@@ -320,6 +316,16 @@ extension GraphStore {
                 month: arxiv.map { ArxivID(id: $0).month }
             ).update(db)
         }
+    }
+
+    /// The name and kind an entity's digests vote for most, from (alias, kind, count) rows.
+    static func winners(_ votes: [(alias: String, kind: String, n: Int)]) -> (name: String, kind: String) {
+        var names: [String: Int] = [:], kinds: [String: Int] = [:]
+        for vote in votes {
+            names[vote.alias, default: 0] += vote.n
+            kinds[vote.kind, default: 0] += vote.n
+        }
+        return (winner(names), winner(kinds))
     }
 
     /// The most frequent value; ties go to the smallest, so the result is order-free.

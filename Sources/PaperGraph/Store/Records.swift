@@ -3,8 +3,19 @@ import GRDB
 // Rows as stored. Internal to the store: the rest of the library reads the values in
 // Graph/GraphValues.swift.
 
-extension Relation: DatabaseValueConvertible {}
-extension EntityKind: DatabaseValueConvertible {}
+extension Relation: DatabaseValueConvertible, StatementColumnConvertible {
+    /// Read straight from the statement, as GRDB reads strings: thousands of rows decode kinds
+    /// and relations, and the generic path through a DatabaseValue was a fifth of a listing.
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        self.init(rawValue: String(sqliteStatement: sqliteStatement, index: index))
+    }
+}
+
+extension EntityKind: DatabaseValueConvertible, StatementColumnConvertible {
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        self.init(rawValue: String(sqliteStatement: sqliteStatement, index: index))
+    }
+}
 
 /// A stored digest: one week in one language.
 struct DigestRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {

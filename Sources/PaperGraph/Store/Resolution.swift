@@ -238,14 +238,10 @@ enum Resolution {
         var fresh = Set<String>()
         for (topic, papers) in change.addedTopicPapers.sorted(by: { $0.key < $1.key }) {
             guard let row = try Row.fetchOne(stored, arguments: [topic]) else { fresh.insert(topic); continue }
-            var added = 0
-            for paper in papers {
-                if change.newPapers.contains(paper) {
-                    added += 1
-                } else if try Bool.fetchOne(placedElsewhere, arguments: ["paper": paper, "topic": topic, "digest": digestID]) == nil {
-                    added += 1
-                }
-            }
+            let added = try papers.filter {
+                try change.newPapers.contains($0)
+                    || Bool.fetchOne(placedElsewhere, arguments: ["paper": $0, "topic": topic, "digest": digestID]) == nil
+            }.count
             let newWeek = try Bool.fetchOne(weekElsewhere, arguments: ["key": key, "topic": topic, "digest": digestID]) == nil
             let first: String = row["first"], last: String = row["last"]
             try db.cachedStatement(sql: "UPDATE topic_stats SET papers = ?, digests = ?, first = ?, last = ? WHERE topic = ?")
@@ -357,20 +353,18 @@ enum Resolution {
                     """) ?? 0
         if dangling > 0 { out.append("\(dangling) lineage edges name a removed entity") }
         // Each entity's name and kind are the winners of its digests' votes.
-        var nameVotes: [String: [String: Int]] = [:], kindVotes: [String: [String: Int]] = [:]
+        var votes: [String: [(alias: String, kind: String, n: Int)]] = [:]
         for row in try Row.fetchAll(
             db, sql: "SELECT entity_id, alias, kind, COUNT(*) AS n FROM entity_alias WHERE canonical = 1 GROUP BY entity_id, alias, kind")
         {
-            let id: String = row["entity_id"], n: Int = row["n"]
-            nameVotes[id, default: [:]][row["alias"], default: 0] += n
-            kindVotes[id, default: [:]][row["kind"], default: 0] += n
+            votes[row["entity_id"], default: []].append((row["alias"], row["kind"], row["n"]))
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name, kind FROM entity ORDER BY id") {
             let id: String = row["id"], name: String = row["name"], kind: String = row["kind"]
-            guard let names = nameVotes[id], let kinds = kindVotes[id] else { out.append("\(id) has no votes"); continue }
-            let winners = (GraphStore.winner(names), GraphStore.winner(kinds))
-            if !winners.0.utf8.elementsEqual(name.utf8) || winners.1 != kind {
-                out.append("\(id) is \(name) (\(kind)), its votes say \(winners.0) (\(winners.1))")
+            guard let own = votes[id] else { out.append("\(id) has no votes"); continue }
+            let won = GraphStore.winners(own)
+            if !won.name.utf8.elementsEqual(name.utf8) || won.kind != kind {
+                out.append("\(id) is \(name) (\(kind)), its votes say \(won.name) (\(won.kind))")
             }
         }
         return out
