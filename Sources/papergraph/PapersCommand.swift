@@ -57,7 +57,11 @@ struct SearchCommand: ParsableCommand {
     var limit = 20
 
     @Argument(help: "Words to find, all of them (e.g. 高斯 重建, gaussian splatting); put a phrase in double quotes ('\"gaussian splatting\"').")
-    var text: String
+    var words: [String] = []
+
+    /// The words as one query: `search gaussian splatting` and `search "gaussian splatting"`
+    /// (one shell argument) ask the same.
+    var text: String { words.joined(separator: " ") }
 
     func validate() throws {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give some text to search for") }

@@ -98,6 +98,8 @@ import Testing
         // search: every word, anywhere; a quoted phrase in order; a snippet; a note when cut.
         let words = try run(["search", "--db", db, "--format", "csv", "ScanNet COLMAP"])
         #expect(words.stdout.contains("2603.01234"))
+        // The words as separate arguments, as a shell passes them unquoted.
+        #expect(try run(["search", "--db", db, "--format", "csv", "ScanNet", "COLMAP"]).stdout == words.stdout)
         #expect(words.stdout.split(separator: "\r\n").first == "id,name,title,topic,digest,snippet")
         #expect(try run(["search", "--db", db, "\"COLMAP ScanNet\""]).stdout.split(separator: "\n").count == 2)
         let cut = try run(["search", "--db", db, "--limit", "1", "的"])
