@@ -23,7 +23,9 @@ struct EntryReading {
     private(set) var occurrences: [Occurrence] = []
     private var registrations: [Registration] = []
     private var occurrenceCues: [OccurrenceCues?] = []
-    private var clauseWordCache: [String: [String]] = [:]
+    private var clauseWordCache: [Int: [String]] = [:]
+    /// Each sentence's Characters and their indices, read once.
+    private let sentenceCharacters: [SentenceCharacters]
 
     init(entry: PaperEntry, scanner: MentionScanner) {
         self.entry = entry
@@ -34,7 +36,9 @@ struct EntryReading {
         ]
         sentences += Sentence.split(entry.body)
         self.sentences = sentences
-        definitions = sentences.flatMap { scanner.definitions(in: $0.text) }
+        let sentenceCharacters = sentences.map { SentenceCharacters($0.text) }
+        self.sentenceCharacters = sentenceCharacters
+        definitions = zip(sentences, sentenceCharacters).flatMap { scanner.definitions(in: $0.text, characters: $1.characters) }
         let gazetteer = scanner.gazetteer
         internalNames = Set(
             definitions.filter { $0.isInternal && gazetteer.entry(for: $0.abbreviation) == nil }
@@ -68,7 +72,7 @@ struct EntryReading {
         self.abbreviations = abbreviations
         self.definitionAliases = definitionAliases
         self.spelledAcronyms = spelledAcronyms
-        mentionLists = sentences.map { scanner.mentions(in: $0) }
+        mentionLists = zip(sentences, sentenceCharacters).map { scanner.mentions(in: $0, $1) }
         paperName = findPaperName()
         let collected = collectOccurrences()
         occurrences = collected.map(\.0)
@@ -167,6 +171,9 @@ struct EntryReading {
         var clauseAfter: String
         /// 0 heading, 1 title, 2 the first summary sentence, and so on.
         var sentenceIndex: Int
+        /// The clause's place (its sentence and first Character): the key of the caches of
+        /// clause-wide cues, cheaper to hash than the clause's text.
+        var clauseKey: Int
         var inList: Bool
         var listIsDataset: Bool
         /// Another name opens the clause before this one: the clause is about that system.
@@ -186,6 +193,17 @@ struct EntryReading {
     nonisolated(unsafe) static let listGap = /^(\s+[A-Z][A-Za-z]*){0,2}\s*(、|和|与|及|以及|或|或者|,|，|and|or|\/)\s*$/
     static let clauseEnds: Set<Character> = ["，", "；", "。", "！", "？", "：", ";"]
     private static let clauseEndScalars = Set(clauseEnds.map { $0.unicodeScalars.first!.value })
+
+    /// Whether the Characters between two names (by their first scalars) can be a list's
+    /// separator as `listGap` reads it: only ASCII, spaces and 、，和与及以或者.
+    static func mayBeListGap(_ scalars: ArraySlice<UInt32>) -> Bool {
+        scalars.allSatisfy { value in
+            switch value {
+            case 0..<0x80, 0x3001, 0xFF0C, 0x548C, 0x4E0E, 0x53CA, 0x4EE5, 0x6216, 0x8005: return true
+            default: return Unicode.Scalar(value)?.properties.isWhitespace ?? false
+            }
+        }
+    }
 
     static func endsClause(_ character: Character) -> Bool {
         let scalars = character.unicodeScalars
@@ -213,12 +231,12 @@ struct EntryReading {
             lowered = text
             return text
         }
-        for (sentenceIndex, (sentence, sentenceMentions)) in zip(sentences, mentionLists).enumerated() {
-            let text = Array(sentence.text)
+        for (sentenceIndex, (sentence, sentenceMentions)) in zip(sentences, mentionLists).enumerated() where !sentenceMentions.isEmpty {
+            let text = sentenceCharacters[sentenceIndex].characters
             // Where each Character starts in the sentence: a window is then one copy of its
             // UTF-8 bytes instead of a String built Character by Character.
-            var starts = Array(sentence.text.indices)
-            starts.append(sentence.text.endIndex)
+            let starts = sentenceCharacters[sentenceIndex].starts
+            let firstScalars = sentenceCharacters[sentenceIndex].firstScalars
             func slice(_ from: Int, _ to: Int) -> String { String(sentence.text[starts[from]..<starts[to]]) }
             // Abbreviations defined as parts of the paper stay candidates: the model, not the
             // rules, decides whether one is a named technique of its own (DPLF, KDA) or a module.
@@ -228,6 +246,7 @@ struct EntryReading {
             for i in mentions.indices {
                 let previousEnd = i > 0 ? mentions[i - 1].offset + mentions[i - 1].surface.count : -1
                 if i > 0, previousEnd <= mentions[i].offset,
+                    Self.mayBeListGap(firstScalars[previousEnd..<mentions[i].offset]),
                     slice(previousEnd, mentions[i].offset).wholeMatch(of: Self.listGap) != nil
                 {
                     chains[chains.count - 1].append(i)
@@ -237,7 +256,7 @@ struct EntryReading {
             }
             // Which characters end a clause, decided once per sentence (hashing a Chinese
             // Character is not cheap, and every mention walks its clause both ways).
-            let endsClause = text.map(Self.endsClause)
+            let endsClause = text.indices.map { Self.clauseEndScalars.contains(firstScalars[$0]) && Self.endsClause(text[$0]) }
             func clauseBounds(_ start: Int, _ end: Int) -> (Int, Int) {
                 var a = start, b = end
                 while a > 0, !endsClause[a - 1] { a -= 1 }
@@ -330,7 +349,7 @@ struct EntryReading {
                                 clauseBefore: clauseBefore,
                                 listClauseBefore: index == chain.first! ? clauseBefore : sharedClauseBefore,
                                 clauseAfter: slice(end, min(clauseEnd, end + 24)),
-                                sentenceIndex: sentenceIndex, inList: chain.count > 1,
+                                sentenceIndex: sentenceIndex, clauseKey: sentenceIndex << 24 | clauseStart, inList: chain.count > 1,
                                 listIsDataset: chainIsDataset,
                                 otherSubject: mentions.contains { $0.offset >= clauseStart && $0.offset <= clauseStart + 2 && $0.offset < start },
                                 isInternal: isInternal), registration
@@ -470,26 +489,13 @@ struct EntryReading {
 
     private mutating func readCues() -> [OccurrenceCues?] {
         let prefix = paperName.map(EntityName.normalise)
-        var clauseCues: [String: Bool] = [:]
-        func clauseCue(_ set: KeywordSet, _ name: String, _ clause: String) -> Bool {
-            let key = name + "\u{1F}" + clause
-            if let known = clauseCues[key] { return known }
-            let found = set.occurs(in: clause)
-            clauseCues[key] = found
-            return found
-        }
-        // Clause- and sentence-wide cues are the same for every name in them: test each once.
-        var comparesIn: [String: Bool] = [:], evaluatesIn: [String: Bool] = [:]
-        func hasCompareCue(_ clause: String) -> Bool {
-            if let known = comparesIn[clause] { return known }
-            let found = RelationCues.compares.occurs(in: clause)
-            comparesIn[clause] = found
-            return found
-        }
-        func hasEvaluateCue(_ sentence: String) -> Bool {
-            if let known = evaluatesIn[sentence] { return known }
-            let found = RelationCues.evaluates.occurs(in: sentence)
-            evaluatesIn[sentence] = found
+        // Clause- and sentence-wide cues are the same for every name in them: test each once,
+        // keyed by the clause's or sentence's place.
+        var introducesIn: [Int: Bool] = [:], datasetIn: [Int: Bool] = [:], comparesIn: [Int: Bool] = [:], evaluatesIn: [Int: Bool] = [:]
+        func cached(_ cache: inout [Int: Bool], _ key: Int, _ test: () -> Bool) -> Bool {
+            if let known = cache[key] { return known }
+            let found = test()
+            cache[key] = found
             return found
         }
 
@@ -525,7 +531,7 @@ struct EntryReading {
             // Examples (例如 X) take their cue from the sentence before them, not their clause.
             let isExample = RelationCues.exampleBefore.matches(occurrence.before)
             let sentencePrefix = isExample ? String(occurrence.sentence.text.prefix(occurrence.offset)) : ""
-            let compareClause = hasCompareCue(occurrence.clause)
+            let compareClause = cached(&comparesIn, occurrence.clauseKey) { RelationCues.compares.occurs(in: occurrence.clause) }
             // Cheap literal guards first: each ICU regular expression costs microseconds per call,
             // and ingest runs these for every mention of the corpus.
             let comparedBefore = Self.endsWithCompareWord(occurrence.before) && RelationCues.comparedBefore.matches(occurrence.before)
@@ -538,7 +544,7 @@ struct EntryReading {
                     && RelationCues.representativeAfter.matches(occurrence.clauseAfter)
             let compareByExample =
                 priorList
-                || isExample && (hasCompareCue(sentencePrefix) || RelationCues.priorWork.occurs(in: String(sentencePrefix.suffix(40))))
+                || isExample && (RelationCues.compares.occurs(in: sentencePrefix) || RelationCues.priorWork.occurs(in: String(sentencePrefix.suffix(40))))
             let usesEarlier =
                 RelationCues.usesEarlierVerbs.occurs(in: occurrence.listClauseBefore)
                 && RelationCues.usesEarlier.matches(occurrence.listClauseBefore)
@@ -548,7 +554,7 @@ struct EntryReading {
             let measuredHere =
                 occurrence.before.contains(Character("在")) && RelationCues.evaluatedBefore.matches(occurrence.before)
                 && RelationCues.evaluatedAfter.matches(occurrence.after)
-            let evaluateSentence = hasEvaluateCue(occurrence.sentence.text)
+            let evaluateSentence = cached(&evaluatesIn, occurrence.sentenceIndex) { RelationCues.evaluates.occurs(in: occurrence.sentence.text) }
             var features: [String] = []
             for (flag, name) in [
                 (othersWork, "others"), (buildsBefore, "buildsBefore"), (toolAfter, "toolAfter"), (testedModel, "testedModel"), (buildsAfter, "buildsAfter"),
@@ -558,8 +564,8 @@ struct EntryReading {
                 (measuredHere, "measuredHere"), (evaluateSentence, "evaluateSentence"),
                 (occurrence.inList, "list"), (occurrence.listIsDataset, "listDataset"),
                 (occurrence.otherSubject, "otherSubject"), (occurrence.isInternal, "internal"),
-                (clauseCue(RelationCues.introduces, "introduces", occurrence.clause), "introduces"),
-                (clauseCue(RelationCues.datasetNear, "dataset", occurrence.clause), "datasetClause"),
+                (cached(&introducesIn, occurrence.clauseKey) { RelationCues.introduces.occurs(in: occurrence.clause) }, "introduces"),
+                (cached(&datasetIn, occurrence.clauseKey) { RelationCues.datasetNear.occurs(in: occurrence.clause) }, "datasetClause"),
                 (Self.startsWithNumber(occurrence.clauseAfter) && RelationCues.scoreAfter.matches(occurrence.clauseAfter), "score"),
                 (RelationCues.selfBefore.occurs(in: occurrence.clauseBefore), "selfSubject"),
                 (
@@ -571,7 +577,7 @@ struct EntryReading {
             if let prefix, !prefix.isEmpty, occurrence.clauseBefore.lowercased().contains(prefix) { features.append("cue:paperNameBefore") }
             features.append("pos:" + (occurrence.sentenceIndex < 3 ? ["heading", "title", "first"][occurrence.sentenceIndex] : "body"))
             features += Self.contextWords(before: occurrence.clauseBefore, after: occurrence.clauseAfter)
-            features += clauseWords(occurrence.clause)
+            features += clauseWords(occurrence.clause, key: occurrence.clauseKey)
             out.append(
                 OccurrenceCues(
                     othersWork: othersWork, builds: builds, uses: uses, isExample: isExample,
@@ -626,16 +632,29 @@ struct EntryReading {
 
     /// Names and numbers are folded to one token each, so the model learns cue words, not names.
     static func fold(_ word: String) -> String {
+        // ASCII words and words of CJK ideographs, nearly all of them, without Character properties.
+        var ascii = true, ideographs = true
+        for u in word.unicodeScalars {
+            if u.value >= 0x80 { ascii = false }
+            if !(0x4E00...0x9FFF).contains(u.value) { ideographs = false }
+            if !ascii && !ideographs { break }
+        }
+        if ascii, let first = word.utf8.first {
+            if (0x30...0x39).contains(first) { return "#num" }
+            if word.utf8.count >= 2, word.utf8.dropFirst().contains(where: { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }) { return "#name" }
+            return word.lowercased()
+        }
+        if ideographs, let first = word.unicodeScalars.first { return first.properties.numericType != nil ? "#num" : word }
         if word.first?.isNumber == true { return "#num" }
         if word.first?.isASCII == true, word.count >= 2, word.dropFirst().contains(where: { $0.isUppercase || $0.isNumber }) { return "#name" }
         return word.lowercased()
     }
 
     /// Every word of the clause, once (`C:`): what the clause is about, whatever the distance.
-    private mutating func clauseWords(_ clause: String) -> [String] {
-        if let known = clauseWordCache[clause] { return known }
+    private mutating func clauseWords(_ clause: String, key: Int) -> [String] {
+        if let known = clauseWordCache[key] { return known }
         let words = Set(WordSegmenter.words(clause).map(Self.fold)).sorted().map { "C:" + $0 }
-        clauseWordCache[clause] = words
+        clauseWordCache[key] = words
         return words
     }
 

@@ -73,12 +73,16 @@ struct Lineage {
         // Candidate parents are the names found among each name's substrings.
         let idByKey = Dictionary(ids.map { (key[$0]!, $0) }, uniquingKeysWith: { a, _ in a })
         var containment: [String: Set<String>] = [:]
+        // A substring can be a name only where some name starts with its first three
+        // Characters and has its length: most substrings are passed over unbuilt.
+        let heads = Set(idByKey.keys.filter { $0.count >= 3 }.map { String($0.prefix(3)) })
+        let lengths = Set(idByKey.keys.map(\.count))
         for child in ids {
             let childName = registry.items[child]!.name
             let chars = Array(key[child]!)
             guard chars.count > 3 else { continue }
-            for length in 3..<chars.count {
-                for start in 0...(chars.count - length) {
+            for start in 0...(chars.count - 3) where heads.contains(String(chars[start..<(start + 3)])) {
+                for length in 3..<min(chars.count, chars.count - start + 1) where lengths.contains(length) {
                     guard let parent = idByKey[String(chars[start..<(start + length)])], parent != child,
                         start > 0 || !LexiconFiles.modelSeries.contains(key[parent]!),
                         // A plain word (Dream) inside a name (MVDream) is no ancestor; at its start (Wan-VAE) it may be.

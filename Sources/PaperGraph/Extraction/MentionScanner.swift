@@ -99,6 +99,21 @@ public struct MentionScanner: Sendable {
     nonisolated(unsafe) static let capitalisedWords = /[A-Z][A-Za-z0-9\-]*(?: [A-Z][A-Za-z0-9\-]*){1,3}/
     /// The naming verbs of `namedPhrase`, checked as literals first.
     static let namingWords = KeywordSet(["名为", "称为", "称之为", "命名为", "叫做", "dubbed", "called", "named"])
+    /// The first scalars of the naming verbs: 名 称 命 叫 d c n.
+    static let namingInitials: Set<UInt32> = [0x540D, 0x79F0, 0x547D, 0x53EB, 0x64, 0x63, 0x6E]
+    /// How many runs of three or more ASCII capitals the text has: `shoutingPattern` needs four.
+    static func capitalRuns(_ text: String) -> Int {
+        var runs = 0, length = 0
+        for byte in text.utf8 {
+            if byte >= 0x41 && byte <= 0x5A {
+                length += 1
+                if length == 3 { runs += 1 }
+            } else {
+                length = 0
+            }
+        }
+        return runs
+    }
     /// A multi-word name after a naming verb (名为 Vocabulary Unseen, dubbed Shape of Motion).
     nonisolated(unsafe) static let namedPhrase =
         /(?:名为|称为|称之为|命名为|叫做|dubbed|called|named)\s*[“"「]?\s*((?:The\s)?[A-Z][A-Za-z0-9\-]*(?:\s(?:[A-Z][A-Za-z0-9\-]*|of|for|the|and|in|on|with|to|via)){0,4}\s[A-Z][A-Za-z0-9\-]*)(?![A-Za-z0-9\-])/
@@ -149,6 +164,19 @@ public struct MentionScanner: Sendable {
         return token.allSatisfy { "ivxIVX".contains($0) }
     }
 
+    /// Digits, or digits, a point and digits (2025, 90.71).
+    static func isPlainNumber(_ token: String) -> Bool {
+        var digitsBefore = 0, digitsAfter = 0, points = 0
+        for byte in token.utf8 {
+            switch byte {
+            case 0x30...0x39: if points == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
+            case 0x2E: points += 1
+            default: return false
+            }
+        }
+        return digitsBefore > 0 && (points == 0 || points == 1 && digitsAfter > 0)
+    }
+
     /// Whether the text after a token can begin `versionTierPattern`: a space, then a digit or v and a digit.
     static func mayStartVersion(_ after: Substring) -> Bool {
         var rest = after.dropFirst()
@@ -160,37 +188,70 @@ public struct MentionScanner: Sendable {
         /(?i)\b(adapter|module|block|head|loss|mechanism|layer|branch|extractor|strategy|connector|unit|encoder|decoder|embedding|token|gate|gating|fusion|attention|refinement|alignment|regularization|sampling|prior|bank|memory|query|queries|pooling|aggregation|projector|router|scheduler|reward|objective|score|metric|filter|field|representation|pipeline|stage|step|operator|function|map)s?\b/
 
     /// All mentions in a sentence, left to right, none overlapping.
-    public func mentions(in sentence: Sentence) -> [Mention] {
+    public func mentions(in sentence: Sentence) -> [Mention] { mentions(in: sentence, SentenceCharacters(sentence.text)) }
+
+    /// A Character as the gazetteer's phrases are written: lowercased (ASCII and CJK, nearly
+    /// all of a digest, without building a String). nil when lowercasing gives more than one Character.
+    @inline(__always) static func lowered(_ character: Character) -> Character? {
+        if let ascii = character.asciiValue { return ascii >= 0x41 && ascii <= 0x5A ? Character(Unicode.Scalar(ascii + 0x20)) : character }
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first,
+            TextSegmenter.isCJK(scalar) || (0x3000...0x303F).contains(scalar.value) || !scalar.properties.changesWhenLowercased
+        {
+            return character
+        }
+        let lower = String(character).lowercased()
+        return lower.count == 1 ? lower.first : nil
+    }
+
+    /// Gazetteer phrases (multi-word and CJK spellings), longest first at each position,
+    /// compared case-insensitively Character by Character.
+    private func phraseMentions(in text: String, _ sc: SentenceCharacters, covered: inout [Range<String.Index>]) -> [Mention] {
+        let characters = sc.characters
+        var found: [Mention] = []
+        func isWord(_ at: Int) -> Bool { Self.lowered(characters[at]).map(Self.isWordCharacter) ?? false }
+        var i = 0
+        while i < characters.count {
+            var matched = 0
+            // The phrase key from the first scalar alone where case is plain (ASCII, CJK).
+            let scalar = sc.firstScalars[i]
+            let key: UInt32?
+            if scalar < 0x80 {
+                key = scalar >= 0x41 && scalar <= 0x5A ? scalar + 0x20 : scalar
+            } else if let s = Unicode.Scalar(scalar), TextSegmenter.isCJK(s) || (0x3000...0x303F).contains(scalar) {
+                key = scalar
+            } else {
+                key = Self.lowered(characters[i]).map(Gazetteer.key)
+            }
+            if let key, let candidates = gazetteer.phrasesByFirst[key], let first = Self.lowered(characters[i]),
+                i == 0 || !isWord(i - 1) || !Self.isWordCharacter(first)
+            {
+                for (phrase, entry) in candidates where i + phrase.count <= characters.count {
+                    let end = i + phrase.count
+                    guard (0..<phrase.count).allSatisfy({ Self.lowered(characters[i + $0]) == phrase[$0] }) else { continue }
+                    if end < characters.count, Self.isWordCharacter(phrase[phrase.count - 1]), isWord(end) { continue }
+                    let lower = sc.starts[i], upper = sc.starts[end]
+                    // `Gemini 3` is not the start of Gemini 3.1 Pro or Gemini 3 Flash: a longer release, read below.
+                    if phrase[phrase.count - 1].isNumber, text[upper...].prefixMatch(of: Self.releaseContinues) != nil { continue }
+                    covered.append(lower..<upper)
+                    found.append(Mention(surface: String(text[lower..<upper]), name: entry.name, knownKind: entry.kind, offset: i))
+                    matched = phrase.count
+                    break
+                }
+            }
+            i += max(matched, 1)
+        }
+        return found
+    }
+
+    func mentions(in sentence: Sentence, _ sc: SentenceCharacters) -> [Mention] {
         let text = sentence.text
-        var found: [Mention] = [], weak: [Mention] = []
+        let characters = sc.characters
+        var weak: [Mention] = []
         var covered: [Range<String.Index>] = []
 
-        // 1. Gazetteer phrases (multi-word and CJK spellings), longest first at each position.
-        let lowerChars = Array(text.lowercased())
-        let characters = Array(text)
-        if lowerChars.count == characters.count {
-            var i = 0
-            while i < lowerChars.count {
-                var matched = 0
-                if let candidates = gazetteer.phrasesByFirst[Gazetteer.key(lowerChars[i])],
-                    i == 0 || !Self.isWordCharacter(lowerChars[i - 1]) || !Self.isWordCharacter(lowerChars[i])
-                {
-                    for (phrase, entry) in candidates where i + phrase.count <= lowerChars.count {
-                        guard lowerChars[i..<(i + phrase.count)].elementsEqual(phrase) else { continue }
-                        let end = i + phrase.count
-                        if end < lowerChars.count, Self.isWordCharacter(phrase[phrase.count - 1]), Self.isWordCharacter(lowerChars[end]) { continue }
-                        let lower = text.index(text.startIndex, offsetBy: i), upper = text.index(lower, offsetBy: phrase.count)
-                        // `Gemini 3` is not the start of Gemini 3.1 Pro or Gemini 3 Flash: a longer release, read below.
-                        if phrase[phrase.count - 1].isNumber, text[upper...].prefixMatch(of: Self.releaseContinues) != nil { continue }
-                        covered.append(lower..<upper)
-                        found.append(Mention(surface: String(characters[i..<end]), name: entry.name, knownKind: entry.kind, offset: i))
-                        matched = phrase.count
-                        break
-                    }
-                }
-                i += max(matched, 1)
-            }
-        }
+        // 1. Gazetteer phrases.
+        var found = phraseMentions(in: text, sc, covered: &covered)
 
         // Multi-word names: after a naming verb (名为 Vocabulary Unseen) and code spans of
         // capitalised words (`Cubify Anything`). (A gloss such as 激活截顶（Activation Capping）
@@ -207,7 +268,13 @@ public struct MentionScanner: Sendable {
                     surface: phrase, name: entry?.name ?? phrase, knownKind: entry?.kind, offset: text.distance(from: text.startIndex, to: range.lowerBound)))
         }
         if Self.namingWords.occurs(in: text) {
-            for match in text.matches(of: Self.namedPhrase) { addPhrase(match.output.1.startIndex..<match.output.1.endIndex) }
+            // The pattern tried only where a naming verb begins, left to right, as a search would.
+            var resume = text.startIndex
+            for index in text.unicodeScalars.indices where index >= resume && Self.namingInitials.contains(text.unicodeScalars[index].value) {
+                guard let match = text[index...].prefixMatch(of: Self.namedPhrase) else { continue }
+                addPhrase(match.output.1.startIndex..<match.output.1.endIndex)
+                resume = match.range.upperBound
+            }
         }
         for span in sentence.codeSpans where span.contains(" ") && span.wholeMatch(of: Self.capitalisedWords) != nil {
             if let range = text.range(of: span) { addPhrase(range) }
@@ -216,7 +283,7 @@ public struct MentionScanner: Sendable {
         // 2. Tokens: gazetteer names, then name-shaped unknowns. A title in capitals
         // (UNLOCKING FLOW-BASED …) has no name-shaped words: only gazetteer names count there.
         // (The pattern needs twelve ASCII capitals: count bytes, not Characters.)
-        let shouting = text.utf8.count(where: { $0 >= 0x41 && $0 <= 0x5A }) >= 12 && text.firstMatch(of: Self.shoutingPattern) != nil
+        let shouting = Self.capitalRuns(text) >= 4 && text.firstMatch(of: Self.shoutingPattern) != nil
         // Character offsets of tokens, counted on from the previous token (tokens run left to right).
         var counted = (index: text.startIndex, offset: 0)
         func offset(of index: String.Index) -> Int {
@@ -429,6 +496,7 @@ public struct MentionScanner: Sendable {
     public func isNameShaped(_ token: String) -> Bool {
         guard token.count >= 2, !gazetteer.isExcluded(token), !LexiconFiles.commonWords.contains(token.lowercased()) else { return false }
         let startsWithDigit = token.first?.isNumber == true
+        if startsWithDigit, Self.isPlainNumber(token) { return false }  // what sizePattern's `\d+(\.\d+)?` takes, without the regex
         if startsWithDigit || Self.mayBeSize(token), token.wholeMatch(of: Self.sizePattern) != nil { return false }
         // T2I+I2I, 3DVFM (3D + VFM), 1NFE: compounds of non-names are not names.
         if token.contains(Character("+")), !token.hasSuffix("+"),
@@ -489,7 +557,11 @@ public struct MentionScanner: Sendable {
             && !token.contains(Character("_")) && !token.contains(Character("."))
     }
 
-    static func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+    /// An ASCII letter or digit.
+    @inline(__always) static func isWordCharacter(_ c: Character) -> Bool {
+        guard let a = c.asciiValue, c.utf8.count == 1 else { return false }
+        return (0x30...0x39).contains(a) || (0x41...0x5A).contains(a) || (0x61...0x7A).contains(a)
+    }
 
     static func isBoundary(_ text: String, _ range: Range<String.Index>) -> Bool {
         func isWordChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
@@ -510,8 +582,16 @@ public struct MentionScanner: Sendable {
 
     nonisolated(unsafe) static let shoutingPattern = /[A-Z]{3,}[\s:：\-]+[A-Z]{3,}[\s:：\-]+[A-Z]{3,}[\s:：\-]+[A-Z]{3,}/
 
+    /// An ASCII letter or digit, or one of `-.'_³²πµμ` (compared as scalars: Character
+    /// properties cost far more on the scanner's paths).
     static func isNameCharacter(_ c: Character) -> Bool {
-        (c.isASCII && (c.isLetter || c.isNumber)) || "-.'_³²πµμ".contains(c)
+        if isWordCharacter(c) { return true }
+        let scalars = c.unicodeScalars
+        guard scalars.count == 1, let u = scalars.first else { return false }
+        switch u.value {
+        case 0x2D, 0x2E, 0x27, 0x5F, 0xB3, 0xB2, 0x3C0, 0xB5, 0x3BC: return true
+        default: return false
+        }
     }
 
     /// `Full Name (ABBR)`, `ABBR (Full Name)`, `中文（Full Name, ABBR）` and `中文（ABBR）` in a sentence.
@@ -519,8 +599,15 @@ public struct MentionScanner: Sendable {
     /// A linear scan from each parenthesis: regular expressions with nested repetition
     /// were the extractor's hottest path on long Chinese sentences.
     public func definitions(in text: String) -> [Definition] {
-        guard text.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) else { return [] }
-        let chars = Array(text)
+        guard Self.mayDefine(text) else { return [] }
+        return definitions(in: text, characters: Array(text))
+    }
+
+    /// Whether a sentence has a parenthesis, which every definition needs.
+    static func mayDefine(_ text: String) -> Bool { text.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) }
+
+    func definitions(in text: String, characters chars: [Character]) -> [Definition] {
+        guard Self.mayDefine(text) else { return [] }
         var out: [Definition] = []
         var i = 0
         while i < chars.count {

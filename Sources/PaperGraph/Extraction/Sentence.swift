@@ -46,6 +46,35 @@ public struct Sentence: Sendable, Equatable {
     }
 }
 
+/// A sentence's Characters and the index each starts at, read in one pass: the scanner and
+/// the occurrence reader both count in Characters, and walking a Chinese sentence's
+/// graphemes is the expensive part of reading it.
+struct SentenceCharacters {
+    let characters: [Character]
+    /// `starts[i]` is where `characters[i]` begins; `starts[characters.count]` is the end.
+    let starts: [String.Index]
+    /// The first scalar of each Character.
+    let firstScalars: [UInt32]
+
+    init(_ text: String) {
+        var characters: [Character] = [], starts: [String.Index] = [], firstScalars: [UInt32] = []
+        firstScalars.reserveCapacity(text.utf8.count / 2)
+        characters.reserveCapacity(text.utf8.count / 2)
+        starts.reserveCapacity(text.utf8.count / 2 + 1)
+        var index = text.startIndex
+        for character in text {
+            starts.append(index)
+            characters.append(character)
+            firstScalars.append(text.unicodeScalars[index].value)
+            index = text.utf8.index(index, offsetBy: character.utf8.count)
+        }
+        starts.append(text.endIndex)
+        self.characters = characters
+        self.starts = starts
+        self.firstScalars = firstScalars
+    }
+}
+
 extension StringProtocol {
     /// Without leading and trailing whitespace and newlines. Foundation's
     /// `trimmingCharacters(in:)` goes through NSString: too slow for the extractor's loops.
