@@ -41,11 +41,12 @@ struct CuePattern: @unchecked Sendable {
     }
 
     /// Words one of which every match of `pattern` contains: the first piece of the pattern
-    /// that a match cannot skip, when that piece is literal text or a group whose every
-    /// alternative gives words the same way (`^\s*[）)]?\s*(担任|充当)` gives 担任, 充当;
-    /// `(基于|受到?|leverag\w*)\s*$` gives 基于, 受, leverag). Optional pieces, anchors, flags
-    /// and lookarounds take no text and are passed over. nil when that piece is a class or an
-    /// escape such as `\s`, or some alternative gives no word.
+    /// that a match cannot skip and that is literal text or a group whose every alternative
+    /// gives words the same way (`^\s*[）)]?\s*(担任|充当)` gives 担任, 充当;
+    /// `(基于|受到?|leverag\w*)\s*$` gives 基于, 受, leverag; `\d+k$` gives k). Optional
+    /// pieces, anchors, flags and lookarounds take no text, and a class or an escape such as
+    /// `\d` gives no word: they are passed over. nil when no literal piece follows, or some
+    /// alternative gives no word.
     static func requiredWords(of pattern: String) -> [String]? {
         words(in: Array(pattern)[...])
     }
@@ -97,7 +98,7 @@ struct CuePattern: @unchecked Sendable {
                 i = quantifierEnd(text, end)
                 continue
             }
-            if c == "\\", "bBAzZ".contains(text[i + 1]) {
+            if c == "\\", "bBAzZ".contains(text[i + 1]) || c == "$" {
                 i = end  // a word boundary or an end: no text
                 continue
             }
@@ -117,6 +118,11 @@ struct CuePattern: @unchecked Sendable {
                 if isOptional(text, after: j + length) { break }
                 word.append(literal)
                 j += length
+            }
+            if word.isEmpty, c == "[" || c == "\\" || c == "." {
+                // A class or an escape a match must pass (`\d+`): the words come after it.
+                i = quantifierEnd(text, end)
+                continue
             }
             return word.isEmpty ? nil : [word]
         }

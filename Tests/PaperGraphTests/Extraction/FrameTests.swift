@@ -200,10 +200,13 @@ import Testing
         #expect(CuePattern.requiredWords(of: #"(甲(乙)|丙)"#) == ["甲", "丙"])
         #expect(CuePattern.requiredWords(of: #"甲|(?i)乙?(x|y)"#) == ["甲", "x", "y"])
         #expect(CuePattern.requiredWords(of: #"^\s*(的?\s*(研究)?(团队|Lab\b)|et al\b)"#) == ["团队", "Lab", "et al"])
+        // A class or an escape a match must pass is passed over to the literal after it.
+        #expect(CuePattern.requiredWords(of: #"([甲|乙]丙|丁)"#) == ["丙", "丁"])
+        #expect(CuePattern.requiredWords(of: #"甲|\d+k$"#) == ["甲", "k"])
+        #expect(CuePattern.requiredWords(of: #"[\d.]+\s*(%|dB)"#) == ["%", "dB"])
         // No guard where a match need not pass through a literal word.
         #expect(CuePattern.requiredWords(of: #"(甲|乙{0,2})丙"#) == nil)
-        #expect(CuePattern.requiredWords(of: #"([甲|乙]丙|丁)"#) == nil)
-        #expect(CuePattern.requiredWords(of: #"甲|\d+k$"#) == nil)
+        #expect(CuePattern.requiredWords(of: #"甲|\d+$"#) == nil)
         #expect(CuePattern.requiredWords(of: #"(?<name>甲)"#) == nil)
         #expect(CuePattern.requiredWords(of: #"\s*[（(]$"#) == nil)
     }
