@@ -24,8 +24,6 @@ struct EntryReading {
     private var registrations: [Registration] = []
     private var occurrenceCues: [OccurrenceCues?] = []
     private var clauseWordCache: [Int: [String]] = [:]
-    /// Each sentence's Characters and their indices, read once.
-    private let sentenceCharacters: [SentenceCharacters]
 
     init(entry: PaperEntry, scanner: MentionScanner) {
         self.entry = entry
@@ -36,8 +34,9 @@ struct EntryReading {
         ]
         sentences += Sentence.split(entry.body)
         self.sentences = sentences
+        // Each sentence's Characters and their indices, read once and dropped after this
+        // reading (held by every entry of the digests in flight, they were a fifth of peak memory).
         let sentenceCharacters = sentences.map { SentenceCharacters($0.text) }
-        self.sentenceCharacters = sentenceCharacters
         definitions = zip(sentences, sentenceCharacters).flatMap { scanner.definitions(in: $0.text, characters: $1.characters) }
         let gazetteer = scanner.gazetteer
         internalNames = Set(
@@ -74,7 +73,7 @@ struct EntryReading {
         self.spelledAcronyms = spelledAcronyms
         mentionLists = zip(sentences, sentenceCharacters).map { scanner.mentions(in: $0, $1) }
         paperName = findPaperName()
-        let collected = collectOccurrences()
+        let collected = collectOccurrences(sentenceCharacters)
         occurrences = collected.map(\.0)
         registrations = collected.map(\.1)
         occurrenceCues = readCues()
@@ -221,7 +220,7 @@ struct EntryReading {
 
     /// The mentions of the entry as occurrences, with what to register for each: needs nothing
     /// from other entries, so it runs with the entry's reading on all cores.
-    private func collectOccurrences() -> [(Occurrence, Registration)] {
+    private func collectOccurrences(_ sentenceCharacters: [SentenceCharacters]) -> [(Occurrence, Registration)] {
         var occurrences: [(Occurrence, Registration)] = []
         let gazetteer = scanner.gazetteer
         var lowered: String?
