@@ -30,6 +30,8 @@ struct Lineage {
 
     /// The name without its size, checkpoint and backbone parts.
     static func baseModel(_ name: String) -> String {
+        // Both patterns need a separator: most names have none.
+        guard name.unicodeScalars.contains(where: { $0 == "-" || $0 == "_" || $0.properties.isWhitespace }) else { return name }
         var base = name
         while let m = base.firstMatch(of: sizeSuffix), m.range.lowerBound > base.startIndex {
             base.removeSubrange(m.range)
@@ -103,7 +105,7 @@ struct Lineage {
             let base = name.contains(where: { $0 == "-" || $0 == "_" || $0 == " " }) ? Self.baseModel(name) : name
             // A sized form stands for its model only when the model itself is not named.
             if base != registry.items[id]!.name, idByKey[EntityName.normalise(base)] != nil { continue }
-            guard let m = base.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
+            guard base.contains(where: \.isNumber), let m = base.wholeMatch(of: Self.versioned), let version = Double(m.output.2) else { continue }
             let seriesKey = EntityName.normalise(String(m.output.1)) + "|" + EntityName.normalise(String(m.output.3 ?? ""))
             series[seriesKey, default: []].append((version, id))
         }

@@ -437,6 +437,8 @@ public struct MentionScanner: Sendable {
     static let listSeparators: Set<String> = ["、", ",", "，", "和", "与", "及", "以及", "或", "/", "and", "or"]
     /// Before a list of examples (如 X、Y; such as X).
     nonisolated(unsafe) static let examplesBefore = /(例如|比如|譬如|诸如|包括|如|像|such as|including|e\.g\.,?)\s*[（(“"「]?\s*$/
+    /// Words one of which every match of `examplesBefore` holds, tested first.
+    static let examplesWords = KeywordSet(["如", "包括", "像", "such as", "including", "e.g."])
     /// After an author's name: 等人, et al.
     nonisolated(unsafe) static let authorsAfter = /^\s*(?:等人|等\s*[（(]\d{4}|[（(]\d{4}|et al)/
 
@@ -478,7 +480,8 @@ public struct MentionScanner: Sendable {
             // relations the model then guesses (uses −0.012 pooled when they counted).
             let before = text(first.offset - 12, first.offset)
             // 正如 X 所说 (as X says) introduces a source, not an example.
-            let supported = before.firstMatch(of: examplesBefore) != nil && !before.trimmedWhitespace().hasSuffix("正如")
+            let supported =
+                examplesWords.occurs(in: before) && before.firstMatch(of: examplesBefore) != nil && !before.trimmedWhitespace().hasSuffix("正如")
             if supported { kept += run.filter(\.1).map(\.0) }
         }
         for item in all {
