@@ -129,7 +129,7 @@ import Testing
             #expect(try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
         }
         let store = try GraphStore(path: path)
-        #expect(try store.schemaVersion() == 6)
+        #expect(try store.schemaVersion() == 7)
         #expect(try store.stats().digests == 1)
     }
 
