@@ -194,14 +194,16 @@ public struct MentionScanner: Sendable {
     /// all of a digest, without building a String). nil when lowercasing gives more than one Character.
     @inline(__always) static func lowered(_ character: Character) -> Character? {
         if let ascii = character.asciiValue { return ascii >= 0x41 && ascii <= 0x5A ? Character(Unicode.Scalar(ascii + 0x20)) : character }
+        if let first = character.unicodeScalars.first, hasNoCase(first.value), character.unicodeScalars.count == 1 { return character }
         let scalars = character.unicodeScalars
-        if scalars.count == 1, let scalar = scalars.first,
-            TextSegmenter.isCJK(scalar) || (0x3000...0x303F).contains(scalar.value) || !scalar.properties.changesWhenLowercased
-        {
-            return character
-        }
+        if scalars.count == 1, let scalar = scalars.first, !scalar.properties.changesWhenLowercased { return character }
         let lower = String(character).lowercased()
         return lower.count == 1 ? lower.first : nil
+    }
+
+    /// CJK ideographs and kana, and CJK punctuation: no case, so a phrase key as they are.
+    @inline(__always) static func hasNoCase(_ scalar: UInt32) -> Bool {
+        (0x3000...0x303F).contains(scalar) || Unicode.Scalar(scalar).map(TextSegmenter.isCJK) == true
     }
 
     /// Gazetteer phrases (multi-word and CJK spellings), longest first at each position,
@@ -218,7 +220,7 @@ public struct MentionScanner: Sendable {
             let key: UInt32?
             if scalar < 0x80 {
                 key = scalar >= 0x41 && scalar <= 0x5A ? scalar + 0x20 : scalar
-            } else if let s = Unicode.Scalar(scalar), TextSegmenter.isCJK(s) || (0x3000...0x303F).contains(scalar) {
+            } else if Self.hasNoCase(scalar) {
                 key = scalar
             } else {
                 key = Self.lowered(characters[i]).map(Gazetteer.key)
@@ -567,14 +569,13 @@ public struct MentionScanner: Sendable {
     }
 
     static func isBoundary(_ text: String, _ range: Range<String.Index>) -> Bool {
-        func isWordChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
-        if range.lowerBound > text.startIndex, let first = text[range].first, isWordChar(first),
-            isWordChar(text[text.index(before: range.lowerBound)])
+        if range.lowerBound > text.startIndex, let first = text[range].first, isWordCharacter(first),
+            isWordCharacter(text[text.index(before: range.lowerBound)])
         {
             return false
         }
-        if range.upperBound < text.endIndex, let last = text[range].last, isWordChar(last),
-            isWordChar(text[range.upperBound])
+        if range.upperBound < text.endIndex, let last = text[range].last, isWordCharacter(last),
+            isWordCharacter(text[range.upperBound])
         {
             return false
         }
